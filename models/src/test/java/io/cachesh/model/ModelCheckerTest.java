@@ -1,0 +1,80 @@
+package io.cachesh.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ModelCheckerTest {
+
+    @Test
+    void tencentRedisModelIsConsistent() {
+        ApiModel model = Models.load("tencent-redis");
+        assertThat(ModelChecker.problems(model)).isEmpty();
+        assertThat(model.operations()).isNotEmpty();
+    }
+
+    @Test
+    void everyShippedModelIsConsistent() {
+        for (ApiModel model : Models.all()) {
+            assertThat(ModelChecker.problems(model)).as(model.service()).isEmpty();
+        }
+    }
+
+    @Test
+    void brokenModelYieldsEveryProblem() throws IOException {
+        String json = """
+                {
+                  "service": "broken", "vendor": "test",
+                  "operations": {
+                    "NoShapes": { "input": "MissingRequest", "output": "MissingResponse" },
+                    "Bad": {
+                      "input": "BadRequest", "output": "BadResponse", "async": "TaskId",
+                      "errors": ["Known", "Unknown.Code"],
+                      "paginated": { "offset": "Offset", "limit": "Limit", "items": "Items", "total": "Total" }
+                    }
+                  },
+                  "shapes": {
+                    "BadRequest": {
+                      "type": "structure",
+                      "members": {
+                        "Limit": { "type": "integer" },
+                        "Weird": { "type": "int" },
+                        "Ref": { "type": "structure", "shape": "Nowhere" },
+                        "Naked": { "type": "list" },
+                        "Deep": { "type": "list", "member": { "type": "structure", "shape": "Gone" } }
+                      },
+                      "required": ["Limit", "Ghost"]
+                    },
+                    "BadResponse": { "type": "structure", "members": { "RequestId": { "type": "string" } } }
+                  },
+                  "errors": { "Known": { "doc": "known", "kind": "other" } }
+                }
+                """;
+        ApiModel model = Models.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(ModelChecker.problems(model)).containsExactlyInAnyOrder(
+                "NoShapes: input shape MissingRequest missing",
+                "NoShapes: output shape MissingResponse missing",
+                "Bad: error Unknown.Code not in the model's errors",
+                "Bad: async member TaskId not in BadResponse",
+                "Bad: pagination offset Offset missing",
+                "Bad: pagination items Items missing",
+                "Bad: pagination total Total missing",
+                "BadRequest: required member Ghost is not a member",
+                "BadRequest.Weird: unknown type int (allowed: " + ModelChecker.TYPES + ")",
+                "BadRequest.Ref: structure shape Nowhere missing",
+                "BadRequest.Naked: list without member type",
+                "BadRequest.Deep[]: structure shape Gone missing");
+    }
+
+    @Test
+    void unknownJsonPropertiesFailTheLoad() {
+        String json = "{\"service\":\"x\",\"shapes\":{\"A\":{\"type\":\"structure\",\"members\":{\"M\":{\"type\":\"string\",\"typo\":1}}}}}";
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Models.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("typo");
+    }
+}
