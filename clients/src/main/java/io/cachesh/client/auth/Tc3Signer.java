@@ -26,13 +26,13 @@ public final class Tc3Signer {
     private Tc3Signer() {
     }
 
-    /** Everything that goes into one signature; headers are lower-cased names with trimmed values. */
+    /** Everything that goes into one signature; signed headers are lower-cased names and lower-cased, trimmed values (seed, signature v3, step 1). */
     public record Input(String method, String canonicalUri, String canonicalQuery, Map<String, String> signedHeaders,
                         byte[] payload, String service, long timestampSeconds) {
 
         public Input {
             TreeMap<String, String> sorted = new TreeMap<>();
-            signedHeaders.forEach((k, v) -> sorted.put(k.toLowerCase(java.util.Locale.ROOT), v.trim()));
+            signedHeaders.forEach((k, v) -> sorted.put(k.toLowerCase(java.util.Locale.ROOT), v.trim().toLowerCase(java.util.Locale.ROOT)));
             signedHeaders = sorted;
         }
 

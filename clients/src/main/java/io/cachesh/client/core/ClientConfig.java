@@ -1,0 +1,193 @@
+package io.cachesh.client.core;
+
+import io.cachesh.client.auth.Credentials;
+import io.cachesh.client.retry.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How a client reaches and authenticates to a vendor API. Immutable; {@link #toString()} never shows secrets.
+ *
+ * <pre>{@code
+ * ClientConfig.builder().credentials(Credentials.of(id, key)).region("ap-guangzhou")
+ *         .endpoint("http://127.0.0.1:9000")      // optional: the emulator, or any override
+ *         .retryPolicy(RetryPolicy.defaults()).readTimeout(Duration.ofSeconds(30)).build();
+ * }</pre>
+ */
+public final class ClientConfig {
+
+    private final Credentials credentials;
+    private final String region;
+    private final String endpoint;
+    private final RetryPolicy retryPolicy;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration callTimeout;
+    private final boolean rateLimiting;
+    private final Clock clock;
+    private final Consumer<String> requestLog;
+
+    private ClientConfig(Builder b) {
+        this.credentials = Objects.requireNonNull(b.credentials, "credentials == null");
+        this.region = b.region;
+        this.endpoint = b.endpoint;
+        this.retryPolicy = b.retryPolicy;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.callTimeout = b.callTimeout;
+        this.rateLimiting = b.rateLimiting;
+        this.clock = b.clock;
+        this.requestLog = b.requestLog;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.credentials = credentials;
+        b.region = region;
+        b.endpoint = endpoint;
+        b.retryPolicy = retryPolicy;
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.callTimeout = callTimeout;
+        b.rateLimiting = rateLimiting;
+        b.clock = clock;
+        b.requestLog = requestLog;
+        return b;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** The region sent with every call ({@code X-TC-Region}); null when the API needs none. */
+    public String region() {
+        return region;
+    }
+
+    /** Endpoint override ({@code http://127.0.0.1:9000}), null to use the model's host for the region. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** Bound on one whole attempt (connect, send, receive); zero for none. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** Whether calls are held to each operation's rate limit from the model (default true). */
+    public boolean rateLimiting() {
+        return rateLimiting;
+    }
+
+    /** Source of request timestamps (signatures); fixed in tests. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Receives one redacted line per HTTP attempt, or null for the {@code io.cachesh.client} debug logger. */
+    public Consumer<String> requestLog() {
+        return requestLog;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientConfig[credentials=" + credentials + ", region=" + region + ", endpoint=" + endpoint
+                + ", retryPolicy=" + retryPolicy + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + ", callTimeout=" + callTimeout + ", rateLimiting=" + rateLimiting + "]";
+    }
+
+    public static final class Builder {
+        private Credentials credentials;
+        private String region;
+        private String endpoint;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout = Duration.ofSeconds(120);
+        private boolean rateLimiting = true;
+        private Clock clock = Clock.systemUTC();
+        private Consumer<String> requestLog;
+
+        private Builder() {
+        }
+
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** {@code http://host:port} or {@code https://host}; a bare {@code host[:port]} means https. Null clears it. */
+        public Builder endpoint(String endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = checkTimeout(readTimeout, "readTimeout");
+            return this;
+        }
+
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = checkTimeout(callTimeout, "callTimeout");
+            return this;
+        }
+
+        public Builder rateLimiting(boolean rateLimiting) {
+            this.rateLimiting = rateLimiting;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
+            return this;
+        }
+
+        public Builder requestLog(Consumer<String> requestLog) {
+            this.requestLog = requestLog;
+            return this;
+        }
+
+        public ClientConfig build() {
+            return new ClientConfig(this);
+        }
+
+        private static Duration checkTimeout(Duration timeout, String name) {
+            Objects.requireNonNull(timeout, name + " == null");
+            if (timeout.isNegative()) throw new IllegalArgumentException(name + " < 0: " + timeout);
+            return timeout;
+        }
+    }
+}

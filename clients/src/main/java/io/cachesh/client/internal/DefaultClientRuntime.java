@@ -1,0 +1,143 @@
+package io.cachesh.client.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cachesh.client.core.ClientConfig;
+import io.cachesh.client.core.ClientRuntime;
+import io.cachesh.client.core.OperationInfo;
+import io.cachesh.client.core.RateLimiter;
+import io.cachesh.client.paginate.Paginator;
+import io.cachesh.model.ApiModel;
+import io.cachesh.model.PaginationModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+
+/**
+ * The runtime of one client: resolves the endpoint, picks the protocol from {@code model.protocol()}, holds one
+ * rate limiter per operation and runs every attempt through the retry policy (signing inside, as the TC3 signature
+ * contains its timestamp).
+ */
+public final class DefaultClientRuntime implements ClientRuntime {
+
+    private static final System.Logger LOGGER = System.getLogger("io.cachesh.client");
+
+    private final ApiModel model;
+    private final ClientConfig config;
+    private final HttpUrl url;
+    private final Protocol protocol;
+    private final ObjectMapper mapper = Transport.MAPPER;
+    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public DefaultClientRuntime(ApiModel model, ClientConfig config) {
+        this.model = Objects.requireNonNull(model, "model == null");
+        this.config = Objects.requireNonNull(config, "config == null");
+        this.url = endpoint(model, config);
+        Consumer<String> log = config.requestLog() != null ? config.requestLog()
+                : line -> LOGGER.log(System.Logger.Level.DEBUG, line);
+        this.protocol = switch (String.valueOf(model.protocol())) {
+            case Tc3JsonProtocol.ID -> new Tc3JsonProtocol(model, config, url, Transport.httpClient(config), mapper, log);
+            default -> throw new IllegalArgumentException(model.service() + ": protocol " + model.protocol()
+                    + " is not supported (supported: " + Tc3JsonProtocol.ID + ")");
+        };
+    }
+
+    /** The override when given (a bare {@code host[:port]} means https), else https to the model's host for the region. */
+    public static HttpUrl endpoint(ApiModel model, ClientConfig config) {
+        String endpoint = config.endpoint();
+        if (endpoint == null || endpoint.isBlank()) {
+            String host = model.endpointFor(config.region());
+            if (host == null) throw new IllegalArgumentException(model.service() + " has no endpoint for region " + config.region());
+            endpoint = "https://" + host;
+        } else if (!endpoint.toLowerCase(Locale.ROOT).matches("^https?://.*")) {
+            endpoint = "https://" + endpoint;
+        }
+        HttpUrl parsed = HttpUrl.parse(endpoint);
+        if (parsed == null) throw new IllegalArgumentException("not an endpoint URL: " + endpoint);
+        return parsed.newBuilder().encodedPath("/").query(null).build();
+    }
+
+    @Override
+    public ApiModel model() {
+        return model;
+    }
+
+    @Override
+    public ClientConfig config() {
+        return config;
+    }
+
+    public HttpUrl url() {
+        return url;
+    }
+
+    @Override
+    public <T> T invoke(OperationInfo operation, Object request, Class<T> responseType) {
+        Objects.requireNonNull(operation, "operation == null");
+        Objects.requireNonNull(responseType, "responseType == null");
+        if (closed) throw new IllegalStateException(model.service() + " client is closed");
+        byte[] body = marshal(operation, request);
+        RateLimiter limiter = limiter(operation);
+        return config.retryPolicy().execute(operation, () -> {
+            limiter.acquire();
+            return protocol.call(operation, body, responseType);
+        });
+    }
+
+    @Override
+    public <R, I> Iterable<I> paginate(OperationInfo operation, Object request, Class<R> responseType,
+                                       Function<R, List<I>> items) {
+        PaginationModel pagination = operation.pagination();
+        if (pagination == null) throw new IllegalArgumentException(operation.name() + " is not paginated");
+        ObjectNode first = request == null ? mapper.createObjectNode() : mapper.valueToTree(request);
+        long defaultOffset = pagination.firstPage() != null ? pagination.firstPage() : (pagination.pageBased() ? 1 : 0);
+        long offset = first.path(pagination.offset()).asLong(defaultOffset);
+        long limit = first.hasNonNull(pagination.limit()) ? first.get(pagination.limit()).asLong()
+                : pagination.maxLimit() != null ? pagination.maxLimit() : 20;
+        Paginator<R, I> paginator = Paginator.of(pagination, offset, limit, (o, l) -> {
+            ObjectNode page = first.deepCopy();
+            page.put(pagination.offset(), o);
+            page.put(pagination.limit(), l);
+            return invoke(operation, page, responseType);
+        }, items, page -> total(page, pagination));
+        return paginator;
+    }
+
+    private Long total(Object page, PaginationModel pagination) {
+        if (pagination.total() == null || page == null) return null;
+        JsonNode total = mapper.valueToTree(page).get(pagination.total());
+        return total == null || !total.canConvertToLong() ? null : total.asLong();
+    }
+
+    private byte[] marshal(OperationInfo operation, Object request) {
+        try {
+            return request == null ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : mapper.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(operation.name() + ": cannot write the request as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private RateLimiter limiter(OperationInfo operation) {
+        if (!config.rateLimiting()) return RateLimiter.UNLIMITED;
+        return limiters.computeIfAbsent(operation.name(), name -> RateLimiter.tokenBucket(operation.rateLimit()));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientRuntime[" + model.service() + " at " + url + ", " + config + "]";
+    }
+}

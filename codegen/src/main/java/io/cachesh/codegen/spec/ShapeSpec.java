@@ -1,0 +1,236 @@
+package io.cachesh.codegen.spec;
+
+import io.cachesh.codegen.emit.GeneratedFile;
+import io.cachesh.codegen.emit.Imports;
+import io.cachesh.codegen.emit.JavaWriter;
+import io.cachesh.codegen.emit.Javadoc;
+import io.cachesh.model.MemberModel;
+import io.cachesh.model.ShapeModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable value class per structure shape: private final fields, accessors without {@code get}, a nested
+ * {@code Builder}, {@code equals/hashCode/toString} (secrets masked), Jackson-bound with the wire names.
+ */
+public final class ShapeSpec implements ClassSpec {
+
+    /** Wire names whose values {@code toString()} never shows. */
+    public static final Pattern SECRET_MEMBER = Pattern.compile("password|secret|token", Pattern.CASE_INSENSITIVE);
+
+    private static final String ANN = "com.fasterxml.jackson.annotation.";
+    private static final String DATABIND_ANN = "com.fasterxml.jackson.databind.annotation.";
+
+    private final GenerationContext ctx;
+    private final String shapeName;
+    private final ShapeModel shape;
+
+    public ShapeSpec(GenerationContext ctx, String shapeName) {
+        this.ctx = ctx;
+        this.shapeName = shapeName;
+        this.shape = ctx.model().shape(shapeName);
+    }
+
+    @Override
+    public String packageName() {
+        return ctx.modelPackage();
+    }
+
+    @Override
+    public String className() {
+        return ctx.shapeClass(shapeName);
+    }
+
+    @Override
+    public GeneratedFile generate() {
+        String cls = className();
+        Set<String> taken = new HashSet<>(ctx.shapeClasses().values());
+        taken.add("Builder");
+        Imports im = new Imports(packageName(), taken);
+        Map<String, String> names = ctx.naming().memberNames(shape);
+        List<Member> members = new ArrayList<>();
+        names.forEach((wire, java) -> {
+            MemberModel m = shape.members().get(wire);
+            members.add(new Member(wire, java, m, ctx.javaType(m, im)));
+        });
+        String jsonProperty = "@" + im.ref(ANN + "JsonProperty");
+        String objects = im.ref("java.util.Objects");
+
+        JavaWriter w = new JavaWriter();
+        w.javadoc(classDoc());
+        w.line(ctx.generatedAnnotation(im));
+        String jsonInclude = im.ref(ANN + "JsonInclude");
+        w.line("@" + jsonInclude + "(" + jsonInclude + ".Include.NON_NULL)");
+        w.line("@" + im.ref(ANN + "JsonIgnoreProperties") + "(ignoreUnknown = true)");
+        w.line("@" + im.ref(DATABIND_ANN + "JsonDeserialize") + "(builder = " + cls + ".Builder.class)");
+        w.open("public final class " + cls);
+        for (Member m : members) w.line("private final " + m.type + " " + m.java + ";");
+        if (!members.isEmpty()) w.blank();
+
+        w.open("private " + cls + "(Builder builder)");
+        for (Member m : members) w.line("this." + m.java + " = " + copy(m, "builder." + m.java, im) + ";");
+        w.close();
+
+        for (Member m : members) {
+            w.blank();
+            w.javadoc(memberDoc(m, "@return the value, null when not set"));
+            w.line(jsonProperty + "(" + Javadoc.literal(m.wire) + ")");
+            if (m.model.deprecated()) w.line("@Deprecated");
+            w.open("public " + m.type + " " + m.java + "()");
+            w.line("return this." + m.java + ";");
+            w.close();
+        }
+
+        w.blank();
+        w.line("/** A builder with no members set. */");
+        w.open("public static Builder builder()");
+        w.line("return new Builder();");
+        w.close();
+        w.blank();
+        w.line("/** A builder holding this object's members. */");
+        w.open("public Builder toBuilder()");
+        w.line("return new Builder(this);");
+        w.close();
+
+        w.blank();
+        w.line("@Override");
+        w.open("public boolean equals(Object o)");
+        w.line("if (this == o) return true;");
+        w.line("if (!(o instanceof " + cls + ")) return false;");
+        if (members.isEmpty()) {
+            w.line("return true;");
+        } else {
+            w.line(cls + " other = (" + cls + ") o;");
+            for (int i = 0; i < members.size(); i++) {
+                Member m = members.get(i);
+                String eq = objects + ".equals(this." + m.java + ", other." + m.java + ")";
+                w.line((i == 0 ? "return " : "        && ") + eq + (i == members.size() - 1 ? ";" : ""));
+            }
+        }
+        w.close();
+        w.blank();
+        w.line("@Override");
+        w.open("public int hashCode()");
+        w.line("return " + objects + ".hash(" + members.stream().map(m -> "this." + m.java)
+                .collect(Collectors.joining(", ")) + ");");
+        w.close();
+        w.blank();
+        w.line("/** The members that are set, by wire name; secrets show as {@code ******}. */");
+        w.line("@Override");
+        w.open("public String toString()");
+        String joiner = im.ref("java.util.StringJoiner");
+        w.line(joiner + " s = new " + joiner + "(\", \", " + Javadoc.literal(cls + "{") + ", \"}\");");
+        for (Member m : members) {
+            String value = SECRET_MEMBER.matcher(m.wire).find() ? "\"******\"" : "this." + m.java;
+            w.line("if (this." + m.java + " != null) s.add(" + Javadoc.literal(m.wire + "=") + " + " + value + ");");
+        }
+        w.line("return s.toString();");
+        w.close();
+
+        w.blank();
+        w.line("/** Builds {@link " + cls + "}; also the Jackson deserializer's entry point. */");
+        w.line("@" + im.ref(DATABIND_ANN + "JsonPOJOBuilder") + "(withPrefix = \"\")");
+        w.line("@" + im.ref(ANN + "JsonIgnoreProperties") + "(ignoreUnknown = true)");
+        w.open("public static final class Builder");
+        for (Member m : members) w.line("private " + m.type + " " + m.java + ";");
+        if (!members.isEmpty()) w.blank();
+        w.open("private Builder()");
+        w.close();
+        w.blank();
+        w.open("private Builder(" + cls + " source)");
+        for (Member m : members) w.line("this." + m.java + " = source." + m.java + ";");
+        w.close();
+        for (Member m : members) {
+            w.blank();
+            w.javadoc(memberDoc(m, "@return this builder"));
+            w.line(jsonProperty + "(" + Javadoc.literal(m.wire) + ")");
+            if (m.model.deprecated()) w.line("@Deprecated");
+            w.open("public Builder " + m.java + "(" + m.type + " " + m.java + ")");
+            w.line("this." + m.java + " = " + m.java + ";");
+            w.line("return this;");
+            w.close();
+        }
+        w.blank();
+        w.open("public " + cls + " build()");
+        w.line("return new " + cls + "(this);");
+        w.close();
+        w.close();
+        w.close();
+        return new GeneratedFile(packageName(), cls, ctx.compilationUnit(packageName(), im, w));
+    }
+
+    private static String copy(Member m, String expr, Imports im) {
+        String collections = "java.util.Collections";
+        if (m.model.isList()) {
+            return expr + " == null ? null : " + im.ref(collections) + ".unmodifiableList(new "
+                    + im.ref("java.util.ArrayList") + "<>(" + expr + "))";
+        }
+        if ("map".equals(m.model.type())) {
+            return expr + " == null ? null : " + im.ref(collections) + ".unmodifiableMap(new "
+                    + im.ref("java.util.LinkedHashMap") + "<>(" + expr + "))";
+        }
+        return expr;
+    }
+
+    private List<String> classDoc() {
+        List<String> lines = new ArrayList<>();
+        lines.add(shape.doc() == null ? "The {@code " + Javadoc.escape(shapeName) + "} structure of the "
+                + Javadoc.escape(ctx.model().service()) + " API." : Javadoc.escape(shape.doc()));
+        if (shape.seed() != null) lines.add("<p>Seed: <code>" + Javadoc.escape(shape.seed()) + "</code>");
+        if (!shape.required().isEmpty()) {
+            lines.add("<p>Required: " + shape.required().stream().map(r -> "<code>" + Javadoc.escape(r) + "</code>")
+                    .collect(Collectors.joining(", ")) + ".");
+        }
+        return lines;
+    }
+
+    private List<String> memberDoc(Member m, String tag) {
+        List<String> lines = new ArrayList<>();
+        MemberModel model = m.model;
+        lines.add(model.doc() == null || model.doc().isBlank()
+                ? "The <code>" + Javadoc.escape(m.wire) + "</code> member." : Javadoc.escape(model.doc()));
+        List<String> facts = new ArrayList<>();
+        facts.add("Wire name <code>" + Javadoc.escape(m.wire) + "</code>");
+        if (shape.isRequired(m.wire)) facts.add("required");
+        describeConstraints(model, facts, "");
+        if (model.defaultValue() != null) facts.add("default <code>" + Javadoc.escape(String.valueOf(model.defaultValue())) + "</code>");
+        if (model.example() != null) facts.add("example <code>" + Javadoc.escape(String.valueOf(model.example())) + "</code>");
+        if (model.nullable()) facts.add("may be null in responses");
+        lines.add("<p>" + String.join("; ", facts) + ".");
+        if (model.deprecated()) lines.add("@deprecated the vendor marks this member deprecated");
+        lines.add(tag);
+        return lines;
+    }
+
+    private static void describeConstraints(MemberModel model, List<String> facts, String prefix) {
+        if (!model.allowedValues().isEmpty()) {
+            facts.add(prefix + "allowed values " + model.allowedValues().stream()
+                    .map(v -> "<code>" + Javadoc.escape(String.valueOf(v)) + "</code>").collect(Collectors.joining(", ")));
+        }
+        if (model.min() != null || model.max() != null) {
+            facts.add(prefix + "range " + bound(model.min()) + ".." + bound(model.max()));
+        }
+        if (model.minLength() != null || model.maxLength() != null) {
+            facts.add(prefix + "length " + bound(model.minLength()) + ".." + bound(model.maxLength()));
+        }
+        if (model.minItems() != null || model.maxItems() != null) {
+            facts.add(prefix + "items " + bound(model.minItems()) + ".." + bound(model.maxItems()));
+        }
+        if (model.pattern() != null) facts.add(prefix + "pattern <code>" + Javadoc.escape(model.pattern()) + "</code>");
+        if ((model.isList() || "map".equals(model.type())) && model.member() != null) {
+            describeConstraints(model.member(), facts, prefix + "each element: ");
+        }
+    }
+
+    private static String bound(Number n) {
+        return n == null ? "" : Javadoc.escape(String.valueOf(n));
+    }
+
+    private record Member(String wire, String java, MemberModel model, String type) {
+    }
+}
