@@ -16,7 +16,10 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Tencent Redis model against its seed: every modelled action and structure has exactly the seed's members. */
+/**
+ * The Tencent Redis model against its seed: every overview action, every data structure and every error code of the
+ * seed is modelled, and every action and structure has exactly the seed's members, in seed order.
+ */
 class TencentRedisSeedCompletenessTest {
 
     static final List<String> FOUNDATION = List.of(
@@ -75,20 +78,71 @@ class TencentRedisSeedCompletenessTest {
     }
 
     @Test
-    void operationsAreOverviewActionsAndFoundationIsComplete() {
+    void everyOverviewActionIsModelled() {
         List<OverviewAction> overview = seed.overviewActions();
         Map<String, OverviewAction> byName = overview.stream()
                 .collect(Collectors.toMap(OverviewAction::name, Function.identity()));
         assertThat(overview).as("actions in the API overview").hasSize(110);
-        assertThat(byName.keySet()).as("model operations must be overview actions").containsAll(model.operations().keySet());
-        assertThat(model.operations().keySet()).as("foundation actions").containsAll(FOUNDATION);
-        model.operations().forEach((name, op) -> assertThat(model.rateLimit(op)).as(name + ": overview rate limit")
-                .isEqualTo(byName.get(name).rateLimit()));
 
         Set<String> missing = new TreeSet<>(byName.keySet());
         missing.removeAll(model.operations().keySet());
-        System.out.println("[tencent-redis] overview actions: " + overview.size() + ", modelled: "
-                + model.operations().size() + ", not yet modelled: " + missing.size());
+        assertThat(missing).as("overview actions missing from the model (overview lines %s)",
+                missing.stream().map(n -> n + "@" + byName.get(n).line()).toList()).isEmpty();
+        Set<String> extra = new TreeSet<>(model.operations().keySet());
+        extra.removeAll(byName.keySet());
+        assertThat(extra).as("model operations that are not overview actions").isEmpty();
+        assertThat(model.operations().keySet()).as("foundation actions").containsAll(FOUNDATION);
+
+        SoftAssertions soft = new SoftAssertions();
+        model.operations().forEach((name, op) -> soft.assertThat(model.rateLimit(op)).as(name + ": overview rate limit")
+                .isEqualTo(byName.get(name).rateLimit()));
+        soft.assertAll();
+    }
+
+    @Test
+    void everyDataStructureOfTheSeedIsAShapeWithItsWholeEntry() {
+        Set<String> missing = new TreeSet<>(seed.structureNames());
+        missing.removeAll(model.shapes().keySet());
+        assertThat(missing).as("data structures of the seed (数据结构) missing from the model's shapes").isEmpty();
+        assertThat(seed.structureNames()).as("data structures in the seed").hasSizeGreaterThanOrEqualTo(55);
+
+        SoftAssertions soft = new SoftAssertions();
+        for (String name : seed.structureNames()) {
+            int[] expected = seed.structureRange(name);
+            String ref = TencentSeedReader.SEED_FILE + ":" + expected[0] + "-" + expected[1];
+            soft.assertThat(model.shape(name).seed()).as(name + ": seed range is the whole structure entry").isEqualTo(ref);
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void everyErrorCodeOfTheSeedIsInTheModel() {
+        SoftAssertions soft = new SoftAssertions();
+        Map<String, List<String>> page = seed.errorPageCodes();
+        soft.assertThat(page.get("common")).as("公共错误码 rows").hasSizeGreaterThanOrEqualTo(38);
+        soft.assertThat(page.get("business")).as("业务错误码 rows").hasSizeGreaterThanOrEqualTo(98);
+        page.forEach((table, codes) -> codes.forEach(code -> soft.assertThat(model.errors())
+                .as("error %s of the %s error-code table", code, table).containsKey(code)));
+
+        Set<String> all = new TreeSet<>();
+        page.values().forEach(all::addAll);
+        for (OverviewAction action : seed.overviewActions()) {
+            var op = model.operations().get(action.name());
+            if (op == null) continue; // reported by everyOverviewActionIsModelled
+            int[] range = TencentSeedReader.lineRange(op.seed());
+            List<String> codes = seed.pageErrorCodes(range[0], range[1]);
+            all.addAll(codes);
+            for (String code : codes) {
+                soft.assertThat(model.errors()).as("%s: error %s of its 错误码 table", action.name(), code).containsKey(code);
+            }
+            soft.assertThat(op.errors()).as("%s: per-action errors = its 错误码 table (lines %s)", action.name(), op.seed())
+                    .containsExactlyElementsOf(codes);
+        }
+        Set<String> unknown = new TreeSet<>(model.errors().keySet());
+        unknown.removeAll(all);
+        soft.assertThat(unknown).as("model errors not listed anywhere in the seed").isEmpty();
+        soft.assertAll();
+        System.out.println("[tencent-redis] error codes in the seed: " + all.size() + ", in the model: " + model.errors().size());
     }
 
     @Test

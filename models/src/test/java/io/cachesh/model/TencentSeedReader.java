@@ -233,6 +233,111 @@ final class TencentSeedReader {
         return List.copyOf(actions.values());
     }
 
+    /**
+     * Lines of the data structure {@code name} on the 数据结构 page: from its heading to the line before the next
+     * structure's heading (the last structure ends before the error-code page's {@code 功能说明}).
+     */
+    int[] structureRange(String name) {
+        List<String> names = List.copyOf(structureNames());
+        int index = names.indexOf(name);
+        if (index < 0) throw new IllegalStateException("no data structure named " + name + " in " + path);
+        int first = structureHeading(name, 1);
+        int last;
+        if (index + 1 < names.size()) {
+            last = structureHeading(names.get(index + 1), first + 1) - 1;
+        } else {
+            last = -1;
+            for (int n = first; n <= lines.size(); n++) {
+                if (line(n).equals("功能说明")) {
+                    last = n - 1;
+                    break;
+                }
+            }
+            if (last < 0) throw new IllegalStateException("end of the last data structure " + name + " (功能说明) not found");
+        }
+        return new int[] {first, last};
+    }
+
+    private int structureHeading(String name, int from) {
+        for (int n = from; n <= lines.size(); n++) {
+            if (!line(n).startsWith("被如下接口引用")) continue;
+            int seen = 0;
+            for (int k = n - 1; k >= 1; k--) {
+                if (line(k).isEmpty()) continue;
+                if (++seen == 2) {
+                    if (line(k).equals(name)) return k;
+                    break;
+                }
+            }
+        }
+        throw new IllegalStateException("heading of data structure " + name + " not found after line " + from);
+    }
+
+    /** The error codes of the {@code 6. 错误码} table of the action page in lines {@code first..last}; empty when it has none. */
+    List<String> pageErrorCodes(int first, int last) {
+        checkRange(first, last);
+        int table = -1;
+        for (int n = first; n <= last; n++) {
+            if (line(n).equals("6. 错误码")) table = n;
+        }
+        if (table < 0) return List.of();
+        return errorCodes(clean(table + 1, last));
+    }
+
+    /** Codes of the error-code page: the 公共错误码 table and the 业务错误码 table (up to the legacy API 2017 part). */
+    Map<String, List<String>> errorPageCodes() {
+        int business = -1;
+        for (int n = 1; n <= lines.size(); n++) {
+            if (line(n).equals("业务错误码")) {
+                business = n;
+                break;
+            }
+        }
+        if (business < 0) throw new IllegalStateException("业务错误码 table not found in " + path);
+        int common = -1;
+        for (int n = business - 1; n >= 1; n--) {
+            if (line(n).equals("公共错误码")) {
+                common = n;
+                break;
+            }
+        }
+        if (common < 0) throw new IllegalStateException("公共错误码 table not found before line " + business);
+        int end = -1;
+        for (int n = business + 1; n <= lines.size(); n++) {
+            if (line(n).startsWith("云数据库 Redis API 2017")) {
+                end = n;
+                break;
+            }
+        }
+        if (end < 0) throw new IllegalStateException("end of the 业务错误码 table (云数据库 Redis API 2017) not found");
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        out.put("common", errorCodes(clean(common + 1, business - 1)));
+        out.put("business", errorCodes(clean(business + 1, end - 1)));
+        if (out.get("common").isEmpty() || out.get("business").isEmpty()) {
+            throw new IllegalStateException("error-code tables at lines " + common + "-" + end + " not recognised: " + out);
+        }
+        return out;
+    }
+
+    private static final Pattern ERROR_ROW = Pattern.compile("^([A-Z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)*)(?: (.*))?$");
+
+    /** Rows {@code Code description}; a code has a dot, is CamelCase, or is followed by (Chinese) description text. */
+    private static List<String> errorCodes(List<Line> in) {
+        List<String> codes = new ArrayList<>();
+        for (Line l : in) {
+            String t = l.text();
+            if (t.startsWith("以下仅列出") || t.equals("错误码 描述") || t.equals("错误码 说明")) continue;
+            Matcher m = ERROR_ROW.matcher(t);
+            if (!m.matches()) continue;
+            String code = m.group(1);
+            String rest = m.group(2);
+            boolean isCode = code.contains(".") || code.matches("[A-Z][a-z]+[A-Z][A-Za-z0-9]*") || rest == null
+                    || rest.codePointAt(0) > 0x7f;
+            if (isCode) codes.add(code);
+        }
+        return codes;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private enum Kind { INPUT, OUTPUT, STRUCTURE }
@@ -320,7 +425,21 @@ final class TencentSeedReader {
             if (!parts[0].matches("[A-Za-z][A-Za-z0-9]*")) return null;
             return new TypeMatch("Array of " + parts[0], parts.length > 1 ? parts[1] : "", i + 2);
         }
-        return typeOnLine(rest, i + 1);
+        TypeMatch t = typeOnLine(rest, i + 1);
+        if (t == null && rest.startsWith("Array of ")) {
+            // "Items Array of 参数模板详情。" with the element type pushed past a page break onto a line of its own
+            for (int k = i + 1; k < Math.min(in.size(), i + 12); k++) {
+                String candidate = in.get(k).text();
+                if (structureNames().contains(candidate)) {
+                    return new TypeMatch("Array of " + candidate, rest.substring("Array of ".length()), i + 1);
+                }
+                if (OUTPUT_ROW.matcher(candidate).matches() && typeOnLine(candidate.contains(" ")
+                        ? candidate.substring(candidate.indexOf(' ') + 1) : "", k + 1) != null) {
+                    break; // the next row starts: no element type found
+                }
+            }
+        }
+        return t;
     }
 
     private TypeMatch typeOnLine(String text, int next) {
