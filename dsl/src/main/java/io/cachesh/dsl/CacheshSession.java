@@ -1,0 +1,177 @@
+package io.cachesh.dsl;
+
+import groovy.lang.Binding;
+import groovy.lang.GroovyShell;
+import groovy.lang.Script;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.lang.model.SourceVersion;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.customizers.ImportCustomizer;
+
+/**
+ * One DSL session: the providers it may use, a Groovy shell whose scripts extend {@link RunbookScript}, and one
+ * shared {@link Binding}, so variables assigned without {@code def} persist from one {@link #evaluate} to the next
+ * (as in groovysh). Closing it closes every client.
+ *
+ * <pre>{@code
+ * try (CacheshSession s = CacheshSession.builder()
+ *         .provider(ProviderSettings.tencent(credentials).withEndpoint(emulator.endpoint()))
+ *         .build()) {
+ *     s.evaluate("orders = create name: 'orders', spec: 'redis.ha', capacity: 2, password: 'Orders-Pass1'");
+ *     s.evaluate("resize orders, capacity: 4");
+ * }
+ * }</pre>
+ */
+public final class CacheshSession implements AutoCloseable {
+
+    private final DslContext context;
+    private final DslBinding binding;
+    private final GroovyShell shell;
+    private final AtomicInteger cells = new AtomicInteger();
+    private String defaultProvider;
+
+    private CacheshSession(Builder b) {
+        this.defaultProvider = b.defaultProvider != null ? b.defaultProvider
+                : b.providers.isEmpty() ? "tencent" : b.providers.keySet().iterator().next();
+        this.context = new DslContext(Collections.unmodifiableMap(new LinkedHashMap<>(b.providers)), defaultProvider,
+                b.output, b.dryRun);
+        this.binding = new DslBinding(context);
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setScriptBaseClass(RunbookScript.class.getName());
+        ImportCustomizer imports = new ImportCustomizer();
+        imports.addStarImports("io.cachesh.dsl.result");
+        imports.addImports(ProviderSettings.class.getName(), DslException.class.getName());
+        config.addCompilationCustomizers(imports);
+        this.shell = new GroovyShell(CacheshSession.class.getClassLoader(), binding, config);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Evaluates one cell or snippet; variables assigned without {@code def} stay in {@link #binding()}. */
+    public Object evaluate(String source) {
+        Objects.requireNonNull(source, "source == null");
+        Script script = shell.parse(source, "Cell" + cells.incrementAndGet() + ".groovy");
+        script.setBinding(binding);
+        return script.run();
+    }
+
+    /**
+     * Runs a runbook file. {@code params} are visible as {@code params.k} and, when {@code k} is a valid name, as the
+     * variable {@code k}.
+     */
+    public Object run(Path script, Map<String, Object> params) {
+        Objects.requireNonNull(script, "script == null");
+        String source;
+        try {
+            source = Files.readString(script, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + script, e);
+        }
+        Map<String, Object> p = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        binding.setVariable("params", p);
+        p.forEach((k, v) -> {
+            if (SourceVersion.isIdentifier(k) && !SourceVersion.isKeyword(k)) binding.setVariable(k, v);
+        });
+        String name = script.getFileName().toString().replaceAll("\\.groovy$", "").replaceAll("[^A-Za-z0-9_]", "_");
+        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) name = "Runbook_" + name;
+        Script compiled = shell.parse(source, name + ".groovy");
+        compiled.setBinding(binding);
+        return compiled.run();
+    }
+
+    /** The shared variables of this session. */
+    public Binding binding() {
+        return binding;
+    }
+
+    public boolean isDryRun() {
+        return context.dryRun;
+    }
+
+    /** Switches dry-run mode (the shell's {@code %dryrun}): mutating calls are printed instead of sent. */
+    public void setDryRun(boolean dryRun) {
+        context.dryRun = dryRun;
+    }
+
+    public String defaultProvider() {
+        return defaultProvider;
+    }
+
+    /** Provider and region of top-level verbs ({@code %provider}, {@code %region}). */
+    public void use(String provider, String region) {
+        Map<String, Object> named = region == null ? Map.of() : Map.of("region", region);
+        context.top.provider(named, provider);
+        this.defaultProvider = provider;
+    }
+
+    /** Region of top-level verbs. */
+    public String region() {
+        return context.top.getRegion();
+    }
+
+    /** Providers configured in this session. */
+    public List<String> providers() {
+        return List.copyOf(context.settings.keySet());
+    }
+
+    public DslOutput output() {
+        return context.output;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    public static final class Builder {
+        private final Map<String, ProviderSettings> providers = new LinkedHashMap<>();
+        private String defaultProvider;
+        private DslOutput output = DslOutput.STDOUT;
+        private boolean dryRun;
+
+        private Builder() {
+        }
+
+        /** Adds (or replaces) the settings of one provider. */
+        public Builder provider(ProviderSettings settings) {
+            Objects.requireNonNull(settings, "settings == null");
+            if (!DslVocabulary.providers().contains(settings.provider())) {
+                throw new DslException("provider: unknown provider '" + settings.provider() + "' (allowed: "
+                        + String.join(", ", DslVocabulary.providers()) + ")");
+            }
+            providers.put(settings.provider(), settings);
+            return this;
+        }
+
+        public Builder defaultProvider(String provider) {
+            this.defaultProvider = Objects.requireNonNull(provider, "provider == null");
+            return this;
+        }
+
+        public Builder output(DslOutput output) {
+            this.output = Objects.requireNonNull(output, "output == null");
+            return this;
+        }
+
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        public CacheshSession build() {
+            return new CacheshSession(this);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.cachesh.dsl;
+
+import groovy.lang.Binding;
+
+/** The session's shared variables plus a link to its state (not a variable, so it never shows in listings). */
+final class DslBinding extends Binding {
+
+    final transient DslContext context;
+
+    DslBinding(DslContext context) {
+        this.context = context;
+    }
+}

@@ -1,0 +1,158 @@
+package io.cachesh.dsl;
+
+import io.cachesh.dsl.result.InstanceStatus;
+import io.cachesh.dsl.spec.Spec;
+import io.cachesh.dsl.tencent.TencentSpecTable;
+import io.cachesh.model.ApiModel;
+import io.cachesh.model.Models;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The DSL's vocabulary: verbs, their named arguments and allowed values, spec names, statuses, providers, regions
+ * and raw operations. The shell uses it for completion and help; the verbs validate their named arguments against
+ * the same tables, so the two cannot disagree.
+ */
+public final class DslVocabulary {
+
+    private static final List<String> BOOL = List.of("true", "false");
+    private static final ArgDoc WAIT = new ArgDoc("wait", "boolean", "wait until done (default true)", BOOL);
+    private static final ArgDoc TIMEOUT = new ArgDoc("timeout", "duration",
+            "longest wait, e.g. 30s, 5m, 1h (default from the provider settings)", List.of());
+
+    private static final List<VerbDoc> VERBS = List.of(
+            new VerbDoc("cache", "Run a block of verbs against one provider and region",
+                    "cache { provider tencent, region: 'ap-guangzhou'; list() }", List.of(),
+                    "cache { provider tencent; ... }"),
+            new VerbDoc("provider", "Select the provider (and region) for the following verbs",
+                    "provider tencent, region: 'ap-guangzhou'",
+                    List.of(new ArgDoc("region", "string", "the vendor's region id", List.of())),
+                    "provider tencent[, region: 'ap-guangzhou']"),
+            new VerbDoc("create", "Create an instance from a spec and wait until it runs",
+                    "orders = create name: 'orders', spec: 'redis.ha', capacity: 2, password: 'Orders-Pass1'",
+                    List.of(new ArgDoc("name", "string", "instance name", List.of()),
+                            new ArgDoc("spec", "string", "what to create", Spec.names()),
+                            new ArgDoc("version", "string", "engine version (default: newest sold)", versions()),
+                            new ArgDoc("capacity", "number", "GB; per shard for redis.cluster", List.of()),
+                            new ArgDoc("shards", "integer", "shard count (redis.cluster only)",
+                                    TencentSpecTable.CLUSTER_SHARDS.stream().map(String::valueOf).toList()),
+                            new ArgDoc("replicas", "integer", "replica count",
+                                    List.of("0", "1", "2", "3", "4", "5")),
+                            new ArgDoc("zone", "string", "availability zone (default: the vendor's choice)",
+                                    List.of()),
+                            new ArgDoc("password", "secret", "access password (never shown)", List.of()),
+                            WAIT, TIMEOUT),
+                    "create name: 'orders', spec: 'redis.ha', capacity: GB, password: '...'"),
+            new VerbDoc("list", "List instances, optionally filtered by name (* wildcards), status or spec",
+                    "list(status: 'running')",
+                    List.of(new ArgDoc("name", "string", "instance name, * matches anything", List.of()),
+                            new ArgDoc("status", "string", "neutral status", InstanceStatus.ALL),
+                            new ArgDoc("spec", "string", "spec name", Spec.names())),
+                    "list() | list(name: 'orders*', status: 'running', spec: 'redis.ha')"),
+            new VerbDoc("describe", "Show one instance (by Instance, id or name)", "describe 'orders'", List.of(),
+                    "describe instance"),
+            new VerbDoc("resize", "Change capacity (GB; per shard for clusters), shards or replicas: one per call",
+                    "resize orders, capacity: 4",
+                    List.of(new ArgDoc("capacity", "number", "new capacity in GB (per shard for redis.cluster)",
+                                    List.of()),
+                            new ArgDoc("shards", "integer", "new shard count (redis.cluster)",
+                                    TencentSpecTable.CLUSTER_SHARDS.stream().map(String::valueOf).toList()),
+                            new ArgDoc("replicas", "integer", "new replica count", List.of("1", "2", "3", "4", "5")),
+                            WAIT, TIMEOUT),
+                    "resize instance, capacity: GB | shards: n | replicas: n"),
+            new VerbDoc("rename", "Rename an instance", "rename orders, to: 'orders-main'",
+                    List.of(new ArgDoc("to", "string", "the new name", List.of())),
+                    "rename instance, 'new-name' | rename instance, to: 'new-name'"),
+            new VerbDoc("clear", "Delete all data of an instance (FLUSHALL)", "clear orders, password: 'Orders-Pass1'",
+                    List.of(new ArgDoc("password", "secret",
+                            "instance password (default: the one this session set)", List.of()), WAIT, TIMEOUT),
+                    "clear instance[, password: '...']"),
+            new VerbDoc("password", "Set a new access password",
+                    "password orders, old: 'Orders-Pass1', new: 'Orders-Pass2'",
+                    List.of(new ArgDoc("old", "secret", "current password (checked by vendors that need it)",
+                                    List.of()),
+                            new ArgDoc("new", "secret", "the new password", List.of()), WAIT, TIMEOUT),
+                    "password instance, 'new' | password instance, old: '...', new: '...'"),
+            new VerbDoc("backup", "Take a manual backup and return it", "backup orders, remark: 'before-upgrade'",
+                    List.of(new ArgDoc("remark", "string", "note stored with the backup", List.of()), WAIT, TIMEOUT),
+                    "backup instance[, remark: '...']"),
+            new VerbDoc("backups", "List the backups of an instance", "backups orders", List.of(),
+                    "backups instance"),
+            new VerbDoc("wait", "Wait until an instance reaches a status, or a task finishes",
+                    "wait orders, status: 'running', timeout: '5m'",
+                    List.of(new ArgDoc("status", "string", "target status (default running)", InstanceStatus.ALL),
+                            TIMEOUT),
+                    "wait instance|task[, status: 'running', timeout: '5m']"),
+            new VerbDoc("delete", "Delete an instance for good (purge: false only isolates it)", "delete orders",
+                    List.of(new ArgDoc("purge", "boolean", "remove from the recycle bin too (default true)", BOOL),
+                            WAIT, TIMEOUT),
+                    "delete instance[, purge: false]"),
+            new VerbDoc("tencent.redis", "Raw typed access: any TencentDB for Redis API action by lowerCamel name",
+                    "tencent.redis.describeInstances(limit: 10)", List.of(),
+                    "tencent.redis.<operation>(<parameter>: value, ...)"));
+
+    private DslVocabulary() {
+    }
+
+    /** Every verb, in help order. */
+    public static List<VerbDoc> verbs() {
+        return VERBS;
+    }
+
+    public static Optional<VerbDoc> verb(String name) {
+        return VERBS.stream().filter(v -> v.name().equals(name)).findFirst();
+    }
+
+    /** Verb names callable as methods (without {@code tencent.redis}). */
+    public static List<String> verbNames() {
+        return VERBS.stream().map(VerbDoc::name).filter(n -> !n.contains(".")).toList();
+    }
+
+    public static List<String> specNames() {
+        return Spec.names();
+    }
+
+    /** Neutral instance statuses ({@code list status:}, {@code wait status:}). */
+    public static List<String> statuses() {
+        return InstanceStatus.ALL;
+    }
+
+    public static List<String> providers() {
+        return List.of("tencent");
+    }
+
+    /** Region ids of a provider (from its API model). */
+    public static List<String> regions(String provider) {
+        return "tencent".equals(provider) ? model().regions() : List.of();
+    }
+
+    /** Raw operations of {@code provider.api} (lowerCamel): {@code describeInstances}, ... */
+    public static List<String> operations(String provider) {
+        return "tencent".equals(provider) ? ModelArgs.operations(model()) : List.of();
+    }
+
+    /** Request parameters (lowerCamel) of one raw operation, empty when unknown. */
+    public static List<String> operationParameters(String provider, String operation) {
+        if (!"tencent".equals(provider)) return List.of();
+        String action = ModelArgs.action(model(), operation);
+        return action == null ? List.of() : ModelArgs.parameters(model(), action);
+    }
+
+    /** One-line doc of a raw operation from the model, or null. */
+    public static String operationDoc(String provider, String operation) {
+        if (!"tencent".equals(provider)) return null;
+        String action = ModelArgs.action(model(), operation);
+        return action == null ? null : model().operations().get(action).doc();
+    }
+
+    private static List<String> versions() {
+        TreeSet<String> out = new TreeSet<>();
+        TencentSpecTable.ROWS.forEach(r -> out.add(r.version()));
+        return List.copyOf(out);
+    }
+
+    static ApiModel model() {
+        return Models.load("tencent-redis");
+    }
+}

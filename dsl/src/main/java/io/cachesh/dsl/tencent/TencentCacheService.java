@@ -1,0 +1,674 @@
+package io.cachesh.dsl.tencent;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cachesh.client.auth.Secret;
+import io.cachesh.client.core.Waiter;
+import io.cachesh.client.core.WaiterTimeoutException;
+import io.cachesh.client.error.ApiException;
+import io.cachesh.client.tencent.redis.TencentRedisClient;
+import io.cachesh.client.tencent.redis.TencentRedisWaiters;
+import io.cachesh.client.tencent.redis.model.DescribeTaskInfoResponse;
+import io.cachesh.client.tencent.redis.model.InstanceSet;
+import io.cachesh.dsl.CacheService;
+import io.cachesh.dsl.DslException;
+import io.cachesh.dsl.DslOutput;
+import io.cachesh.dsl.DslTimeoutException;
+import io.cachesh.dsl.ModelClient;
+import io.cachesh.dsl.RawApi;
+import io.cachesh.dsl.WaitOptions;
+import io.cachesh.dsl.result.Backup;
+import io.cachesh.dsl.result.Instance;
+import io.cachesh.dsl.result.InstanceStatus;
+import io.cachesh.dsl.result.Task;
+import io.cachesh.dsl.spec.ResolvedSpec;
+import io.cachesh.dsl.spec.Spec;
+import io.cachesh.dsl.spec.SpecCatalogue;
+import io.cachesh.dsl.spec.SpecOffer;
+import io.cachesh.dsl.spec.SpecResolver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * {@link CacheService} for TencentDB for Redis (API 3.0, model {@code tencent-redis}). Every call goes through one
+ * {@link ModelClient}, so dry-run applies to all mutating actions. Async actions: TaskId-returning actions wait on
+ * DescribeTaskInfo; DealId-returning ones (CreateInstances, UpgradeInstance, DestroyPrepaidInstance) wait on the
+ * instance's status (and, for UpgradeInstance, on the new spec showing).
+ */
+public final class TencentCacheService implements CacheService {
+
+    private static final Pattern ID = Pattern.compile("crs-[A-Za-z0-9]+");
+    private static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9_-]{1,59}");
+    private static final String SPECIALS = "()`~!@#$%^&*-+=_|{}[]:;<>,.?/";
+    private static final int PAGE = 100;
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final String region;
+    private final ModelClient api;
+    private final DslOutput output;
+    private final Duration defaultTimeout;
+    private final Map<String, Secret> passwords;
+    private final Duration pollInterval;
+    private volatile SpecCatalogue catalogue;
+
+    /**
+     * @param passwords passwords this session set or was given, by instance id (never shown), so {@code clear}
+     *                  works without repeating them
+     */
+    public TencentCacheService(String region, ModelClient api, DslOutput output, Duration defaultTimeout,
+                               Duration pollInterval, Map<String, Secret> passwords) {
+        this.region = Objects.requireNonNull(region, "region == null");
+        this.api = Objects.requireNonNull(api, "api == null");
+        this.output = Objects.requireNonNull(output, "output == null");
+        this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout == null");
+        this.passwords = passwords == null ? new ConcurrentHashMap<>() : passwords;
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval == null");
+    }
+
+    @Override
+    public String provider() {
+        return "tencent";
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+
+    @Override
+    public SpecCatalogue catalogue() {
+        SpecCatalogue c = catalogue;
+        if (c != null) return c;
+        synchronized (this) {
+            if (catalogue != null) return catalogue;
+            TencentCatalogue loaded = null;
+            if (api.has("DescribeProductInfo")) {
+                try {
+                    JsonNode info = api.call("DescribeProductInfo", Map.of());
+                    if (info != null) loaded = TencentCatalogue.fromProductInfo(region, info);
+                    if (loaded == null) {
+                        output.warn("tencent: DescribeProductInfo lists nothing for " + region
+                                + "; using the seed's spec table");
+                    }
+                } catch (RuntimeException e) {
+                    output.warn("tencent: DescribeProductInfo failed (" + e.getMessage()
+                            + "); using the seed's spec table");
+                }
+            }
+            catalogue = (loaded != null ? loaded : TencentCatalogue.seed(region)).creatable(creatableTypeIds());
+            return catalogue;
+        }
+    }
+
+    /** CreateInstances' TypeId enum from the model (null when the model does not restrict it). */
+    private java.util.Set<Integer> creatableTypeIds() {
+        try {
+            var member = api.model().shape("CreateInstancesRequest").members().get("TypeId");
+            if (member == null || member.allowedValues().isEmpty()) return null;
+            java.util.Set<Integer> out = new java.util.TreeSet<>();
+            for (Object v : member.allowedValues()) out.add(Integer.parseInt(String.valueOf(v)));
+            return out;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean looksLikeId(String ref) {
+        return ID.matcher(ref).matches();
+    }
+
+    // ---------------------------------------------------------------- create
+
+    @Override
+    public Instance create(String name, ResolvedSpec spec, Secret password, WaitOptions wait) {
+        if (name != null) checkName("create", name);
+        if (password == null) {
+            throw new DslException("create: password is required on tencent (8-64 characters, at least 2 of lower "
+                    + "case, upper case, digits, symbols " + SPECIALS + "; must not start with '/')");
+        }
+        checkPassword("create", "password", password.reveal());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("TypeId", Integer.parseInt(spec.offer().productCode()));
+        p.put("MemSize", Math.round(spec.capacityGb() * 1024));
+        p.put("GoodsNum", 1);
+        p.put("Period", 1);
+        p.put("BillingMode", 0);
+        if (name != null) p.put("InstanceName", name);
+        if (spec.zone() != null) putZone(p, spec.zone());
+        if (spec.spec().isCluster()) p.put("RedisShardNum", spec.shards());
+        if (spec.spec() != Spec.REDIS_STANDALONE) p.put("RedisReplicasNum", spec.replicas());
+        if (spec.spec() == Spec.REDIS_RW) p.put("ReplicasReadonly", true);
+        p.put("Password", password.reveal());
+        JsonNode r = api.call("CreateInstances", p);
+        if (r == null) {
+            return Instance.builder().id(InstanceStatus.DRY_RUN).name(name).provider("tencent").spec(spec.spec().id())
+                    .version(spec.version()).capacityGb(spec.capacityGb()).shards(spec.shards())
+                    .replicas(spec.replicas()).status(InstanceStatus.DRY_RUN).region(region).zone(spec.zone()).build();
+        }
+        String id = r.path("InstanceIds").path(0).asText(null);
+        if (id == null) throw new IllegalStateException("CreateInstances returned no instance id: " + r);
+        passwords.put(id, password);
+        String label = name == null ? id : name + " (" + id + ")";
+        output.info("create " + label + ": ordered (" + spec.spec().id() + " " + spec.version() + ", "
+                + SpecResolver.gb(spec.capacityGb()) + " GB" + (spec.spec().isCluster() ? " per shard x "
+                + spec.shards() + " shards" : "") + ", " + replicas(spec.replicas()) + ")");
+        if (!wait.enabled()) return find(id).orElseGet(() -> placeholder(id, name, spec));
+        return waitStatus("create", id, label, 2, wait.timeout());
+    }
+
+    private Instance placeholder(String id, String name, ResolvedSpec spec) {
+        return Instance.builder().id(id).name(name).provider("tencent").spec(spec.spec().id()).version(spec.version())
+                .capacityGb(spec.capacityGb()).shards(spec.shards()).replicas(spec.replicas())
+                .status(InstanceStatus.CREATING).region(region).zone(spec.zone()).build();
+    }
+
+    private void putZone(Map<String, Object> p, String zone) {
+        if (zone.chars().allMatch(Character::isDigit)) {
+            p.put("ZoneId", Long.parseLong(zone));
+            return;
+        }
+        Long numeric = catalogue() instanceof TencentCatalogue t ? t.numericZoneId(zone) : null;
+        if (numeric != null) p.put("ZoneId", numeric);
+        else p.put("ZoneName", zone);
+    }
+
+    // ---------------------------------------------------------------- read
+
+    @Override
+    public List<Instance> list() {
+        List<Instance> out = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            JsonNode r = api.call("DescribeInstances", Map.of("Limit", PAGE, "Offset", offset));
+            JsonNode set = r.path("InstanceSet");
+            for (JsonNode s : set) out.add(toInstance(s));
+            long total = r.path("TotalCount").asLong(out.size());
+            if (set.size() < PAGE || out.size() >= total) break;
+            offset += PAGE;
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Instance> find(String id) {
+        try {
+            JsonNode r = api.call("DescribeInstances", Map.of("InstanceId", id, "Limit", 1, "Offset", 0));
+            for (JsonNode s : r.path("InstanceSet")) {
+                if (id.equals(s.path("InstanceId").asText())) return Optional.of(toInstance(s));
+            }
+            return Optional.empty();
+        } catch (ApiException e) {
+            if (e.code() != null && e.code().startsWith("ResourceNotFound")) return Optional.empty();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Instance> findByName(String name) {
+        return list().stream().filter(i -> name.equals(i.getName())).toList();
+    }
+
+    // ---------------------------------------------------------------- resize
+
+    @Override
+    public Instance resize(Instance current, Double capacityGb, Integer shards, Integer replicas, WaitOptions wait) {
+        String label = label(current);
+        Spec spec = Spec.byId(current.getSpec());
+        SpecOffer offer = spec == null ? null : catalogue().offer(spec, current.getVersion());
+        if (capacityGb != null && offer != null) SpecResolver.checkCapacity("resize", offer, capacityGb);
+        if (shards != null) {
+            if (spec == null || !spec.isCluster()) {
+                throw new DslException("resize: shards applies only to redis.cluster (" + label + " is "
+                        + current.getSpec() + "), got " + shards);
+            }
+            if (offer != null) SpecResolver.checkInt("resize", "shards", shards, offer.shards(),
+                    SpecResolver.where(offer));
+        }
+        if (replicas != null && offer != null) {
+            SpecResolver.checkInt("resize", "replicas", replicas, offer.replicas(), SpecResolver.where(offer));
+        }
+        double newCapacity = capacityGb == null ? current.getCapacityGb() : capacityGb;
+        int newShards = shards == null ? current.getShards() : shards;
+        int newReplicas = replicas == null ? current.getReplicas() : replicas;
+        if (Double.compare(newCapacity, current.getCapacityGb()) == 0 && newShards == current.getShards()
+                && newReplicas == current.getReplicas()) {
+            output.info("resize " + label + ": nothing to change");
+            return current;
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("InstanceId", current.getId());
+        p.put("MemSize", Math.round(newCapacity * 1024));
+        if (spec != null && spec.isCluster()) p.put("RedisShardNum", newShards);
+        p.put("RedisReplicasNum", newReplicas);
+        JsonNode r = api.call("UpgradeInstance", p);
+        if (r == null) {
+            return current.toBuilder().capacityGb(newCapacity).shards(newShards).replicas(newReplicas)
+                    .status(InstanceStatus.DRY_RUN).build();
+        }
+        output.info("resize " + label + ": ordered " + SpecResolver.gb(newCapacity) + " GB"
+                + (spec != null && spec.isCluster() ? " per shard x " + newShards + " shards" : "") + ", "
+                + replicas(newReplicas) + " (deal " + r.path("DealId").asText() + ")");
+        if (!wait.enabled()) return find(current.getId()).orElse(current);
+        return waitUntil("resize", current.getId(), label,
+                i -> InstanceStatus.RUNNING.equals(i.getStatus()) && Double.compare(i.getCapacityGb(), newCapacity) == 0
+                        && i.getShards() == newShards && i.getReplicas() == newReplicas,
+                "running with the new spec", wait.timeout());
+    }
+
+    // ---------------------------------------------------------------- rename, clear, password
+
+    @Override
+    public Instance rename(Instance current, String newName) {
+        checkName("rename", newName);
+        JsonNode r = api.call("ModifyInstance", Map.of("Operation", "rename",
+                "InstanceIds", List.of(current.getId()), "InstanceNames", List.of(newName)));
+        if (r == null) return current.toBuilder().name(newName).status(InstanceStatus.DRY_RUN).build();
+        output.info("rename " + label(current) + ": now '" + newName + "'");
+        return find(current.getId()).orElse(current.toBuilder().name(newName).build());
+    }
+
+    @Override
+    public Task clear(Instance current, Secret password, WaitOptions wait) {
+        Secret pw = password != null ? password : passwords.get(current.getId());
+        boolean noAuth = Boolean.TRUE.equals(current.getVendor().get("noAuth"));
+        if (pw == null && !noAuth) {
+            throw new DslException("clear: password is required for " + label(current)
+                    + " (password-protected; pass password: '...')");
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("InstanceId", current.getId());
+        if (pw != null) p.put("Password", pw.reveal());
+        JsonNode r = api.call("ClearInstance", p);
+        if (r == null) return null;
+        if (password != null) passwords.put(current.getId(), password);
+        return task("clear", current, r, wait);
+    }
+
+    @Override
+    public Task password(Instance current, Secret oldPassword, Secret newPassword, WaitOptions wait) {
+        checkPassword("password", "new password", newPassword.reveal());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("InstanceId", current.getId());
+        p.put("Password", newPassword.reveal());
+        JsonNode r = api.call("ResetPassword", p);
+        if (r == null) return null;
+        passwords.put(current.getId(), newPassword);
+        return task("password", current, r, wait);
+    }
+
+    // ---------------------------------------------------------------- backups
+
+    @Override
+    public Backup backup(Instance current, String remark, WaitOptions wait) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("InstanceId", current.getId());
+        if (remark != null) p.put("Remark", remark);
+        List<String> before = backups(current).stream().map(Backup::getId).toList();
+        JsonNode r = api.call("ManualBackupInstance", p);
+        if (r == null) return null;
+        Task t = task("backup", current, r, wait);
+        List<Backup> fresh = backups(current).stream().filter(b -> !before.contains(b.getId()))
+                .sorted(Comparator.comparing((Backup b) -> String.valueOf(b.getStartedAt())).reversed()).toList();
+        if (!fresh.isEmpty()) return fresh.get(0);
+        return new Backup("task-" + (t == null ? "?" : t.getId()), current.getId(), current.getName(), "tencent",
+                "manual", Backup.CREATING, null, remark, 0, null, null, null, region, Map.of());
+    }
+
+    @Override
+    public List<Backup> backups(Instance current) {
+        List<Backup> out = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            JsonNode r = api.call("DescribeInstanceBackups",
+                    Map.of("InstanceId", current.getId(), "Limit", PAGE, "Offset", offset));
+            JsonNode set = r.path("BackupSet");
+            for (JsonNode b : set) out.add(toBackup(b));
+            long total = r.path("TotalCount").asLong(out.size());
+            if (set.size() < PAGE || out.size() >= total) break;
+            offset += PAGE;
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- delete
+
+    @Override
+    public Instance delete(Instance current, boolean purge, WaitOptions wait) {
+        String label = label(current);
+        Instance state = current;
+        if (!InstanceStatus.ISOLATED.equals(current.getStatus())) {
+            boolean prepaid = "prepaid".equals(current.getVendor().get("billingMode"));
+            String action = prepaid ? "DestroyPrepaidInstance" : "DestroyPostpaidInstance";
+            JsonNode r = api.call(action, Map.of("InstanceId", current.getId()));
+            if (r == null) {
+                if (purge) api.call("CleanUpInstance", Map.of("InstanceId", current.getId()));
+                return current.toBuilder().status(InstanceStatus.DRY_RUN).build();
+            }
+            output.info("delete " + label + ": " + action + " submitted");
+            if (wait.enabled() || purge) {
+                // CleanUpInstance only takes isolated instances, so a purge waits for the isolation
+                if (r.hasNonNull("TaskId")) waitTask("delete", current, r.path("TaskId").asText(), wait.timeout());
+                state = waitStatus("delete", current.getId(), label, -2, wait.timeout());
+            }
+        }
+        if (!purge) return state;
+        JsonNode r = api.call("CleanUpInstance", Map.of("InstanceId", current.getId()));
+        if (r == null) return state.toBuilder().status(InstanceStatus.DRY_RUN).build();
+        output.info("delete " + label + ": CleanUpInstance submitted");
+        if (!wait.enabled()) return state.toBuilder().status(InstanceStatus.DELETING).build();
+        if (r.hasNonNull("TaskId")) waitTask("delete", current, r.path("TaskId").asText(), wait.timeout());
+        waitGone("delete", current.getId(), label, wait.timeout());
+        return state.toBuilder().status(InstanceStatus.DELETED).rawStatus(null).build();
+    }
+
+    // ---------------------------------------------------------------- waits
+
+    @Override
+    public Instance waitFor(String verb, Instance instance, String status, Duration timeout) {
+        String label = label(instance);
+        if (InstanceStatus.DELETED.equals(status)) {
+            waitGone(verb, instance.getId(), label, timeout);
+            return instance.toBuilder().status(InstanceStatus.DELETED).build();
+        }
+        return waitUntil(verb, instance.getId(), label, i -> status.equals(i.getStatus()), status, timeout);
+    }
+
+    @Override
+    public Task waitFor(String verb, Task task, Duration timeout) {
+        Instance on = task.getInstanceId() == null ? null
+                : find(task.getInstanceId()).orElse(null);
+        return waitTask(verb, on, task.getId(), timeout);
+    }
+
+    private Task task(String verb, Instance on, JsonNode response, WaitOptions wait) {
+        String taskId = response.path("TaskId").asText();
+        if (!wait.enabled()) {
+            return new Task(taskId, on.getId(), "tencent", verb, Task.PENDING, null, null, null, Map.of());
+        }
+        return waitTask(verb, on, taskId, wait.timeout());
+    }
+
+    /** DescribeTaskInfo until the task succeeds, via {@link TencentRedisWaiters}; a failed task is an ApiException. */
+    private Task waitTask(String verb, Instance on, String taskId, Duration timeout) {
+        String label = on == null ? "task " + taskId : label(on) + " task " + taskId;
+        String[] last = {null};
+        try {
+            DescribeTaskInfoResponse r = waiters()
+                    .withProgress((attempt, elapsed, state) -> {
+                        if (state instanceof DescribeTaskInfoResponse t) {
+                            String status = toTask(taskId, MAPPER.valueToTree(t)).getStatus();
+                            if (Task.SUCCEEDED.equals(status)) {
+                                output.info(verb + " " + label + ": succeeded after " + seconds(elapsed));
+                            } else if (!status.equals(last[0]) && !Task.FAILED.equals(status)) {
+                                output.info(verb + " " + label + ": " + status);
+                            }
+                            last[0] = status;
+                        }
+                    })
+                    .waitForTask(Long.parseLong(taskId), timeout);
+            return toTask(taskId, MAPPER.valueToTree(r));
+        } catch (WaiterTimeoutException e) {
+            throw new DslTimeoutException(verb + ": timed out after " + format(timeout) + " waiting for " + label
+                    + " to finish; last status " + last[0]);
+        }
+    }
+
+    /** DescribeInstances until the status code is reached, via {@link TencentRedisWaiters}. */
+    private Instance waitStatus(String verb, String id, String label, int code, Duration timeout) {
+        String target = status(code);
+        String[] last = {null};
+        try {
+            InstanceSet set = waiters()
+                    .withProgress((attempt, elapsed, state) -> {
+                        String now = state instanceof Optional<?> o && o.isPresent() && o.get() instanceof InstanceSet i
+                                ? status(i.status() == null ? Integer.MIN_VALUE : i.status().intValue()) : "not listed";
+                        if ("create".equals(verb) && InstanceStatus.CHANGING.equals(now)) now = InstanceStatus.CREATING;
+                        if (!now.equals(last[0])) {
+                            output.info(verb + " " + label + ": " + now
+                                    + (now.equals(target) ? " after " + seconds(elapsed) : ""));
+                        }
+                        last[0] = now;
+                    })
+                    .waitForInstanceStatus(id, code, timeout);
+            return toInstance(MAPPER.valueToTree(set));
+        } catch (WaiterTimeoutException e) {
+            throw new DslTimeoutException(verb + ": timed out after " + format(timeout) + " waiting for " + label
+                    + " to be " + target + "; last status " + last[0]);
+        }
+    }
+
+    /** Polls the instance until {@code done} holds (or, with {@code done == null}, until it is gone). */
+    private Optional<Instance> poll(String verb, String id, String label, Predicate<Instance> done, String target,
+                                    Duration timeout) {
+        String[] last = {null};
+        try {
+            return Waiter.<Optional<Instance>>builder()
+                    .description(label + " to be " + target)
+                    .successWhen(o -> done == null ? o.isEmpty() : o.isPresent() && done.test(o.get()))
+                    .failWhen(o -> done != null && o.isEmpty(), o -> new DslException(verb + ": " + label
+                            + " no longer exists (waiting for it to be " + target + ")"))
+                    .timeout(timeout)
+                    .interval(pollInterval)
+                    .progress((attempt, elapsed, o) -> {
+                        boolean ok = done == null ? o.isEmpty() : o.isPresent() && done.test(o.get());
+                        String now = o.map(Instance::getStatus).orElse(InstanceStatus.DELETED);
+                        if (ok) {
+                            output.info(verb + " " + label + ": " + (done == null ? InstanceStatus.DELETED : now)
+                                    + " after " + seconds(elapsed));
+                        } else if (!now.equals(last[0])) {
+                            output.info(verb + " " + label + ": " + now);
+                        }
+                        last[0] = now;
+                    })
+                    .build()
+                    .run(() -> find(id));
+        } catch (WaiterTimeoutException e) {
+            throw new DslTimeoutException(verb + ": timed out after " + format(timeout) + " waiting for " + label
+                    + " to be " + target + "; last status " + last[0]);
+        }
+    }
+
+    private Instance waitUntil(String verb, String id, String label, Predicate<Instance> done, String target,
+                               Duration timeout) {
+        return poll(verb, id, label, done, target, timeout).orElseThrow();
+    }
+
+    private void waitGone(String verb, String id, String label, Duration timeout) {
+        poll(verb, id, label, null, InstanceStatus.DELETED, timeout);
+    }
+
+    private TencentRedisWaiters waiters() {
+        return TencentRedisWaiters.create((TencentRedisClient) api.client()).withInterval(pollInterval);
+    }
+
+    private static String seconds(Duration elapsed) {
+        return String.format(java.util.Locale.ROOT, "%.1fs", elapsed.toMillis() / 1000.0);
+    }
+
+    /** {@code 5m}, {@code 90s}, {@code 1h30m}. */
+    public static String format(Duration d) {
+        long s = d.getSeconds();
+        if (s == 0) return d.toMillis() + "ms";
+        StringBuilder sb = new StringBuilder();
+        if (s >= 3600) sb.append(s / 3600).append('h');
+        if (s % 3600 >= 60) sb.append(s % 3600 / 60).append('m');
+        if (s % 60 > 0) sb.append(s % 60).append('s');
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- raw
+
+    @Override
+    public RawApi raw(String apiName) {
+        return "redis".equals(apiName) ? new RawApi("tencent.redis", api) : null;
+    }
+
+    @Override
+    public List<String> rawApis() {
+        return List.of("redis");
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    static String status(int code) {
+        return switch (code) {
+            case 0 -> InstanceStatus.CREATING;
+            case 1 -> InstanceStatus.CHANGING;
+            case 2 -> InstanceStatus.RUNNING;
+            case -2 -> InstanceStatus.ISOLATED;
+            case -3 -> InstanceStatus.DELETING;
+            default -> InstanceStatus.UNKNOWN;
+        };
+    }
+
+    Instance toInstance(JsonNode s) {
+        int type = s.path("Type").asInt(-1);
+        TencentSpecTable.Row row = TencentSpecTable.byTypeId(type);
+        String spec = row == null ? "tencent.type-" + type : row.spec().id();
+        if (row != null && row.spec() == Spec.REDIS_HA && s.path("SlaveReadWeight").asInt(0) > 0) {
+            spec = Spec.REDIS_RW.id();
+        }
+        boolean cluster = row != null && row.spec() == Spec.REDIS_CLUSTER;
+        double mb = cluster ? s.path("RedisShardSize").asDouble(0) : s.path("Size").asDouble(0);
+        int statusCode = s.path("Status").asInt(Integer.MIN_VALUE);
+        String zone = s.path("ZoneName").asText("");
+        if (zone.isEmpty() && s.hasNonNull("ZoneId")) zone = zoneName(s.path("ZoneId").asLong());
+        Map<String, Object> vendor = new LinkedHashMap<>();
+        vendor.put("typeId", type);
+        vendor.put("billingMode", s.path("BillingMode").asInt(0) == 1 ? "prepaid" : "postpaid");
+        vendor.put("noAuth", s.path("NoAuth").asBoolean(false));
+        putText(vendor, "instanceTitle", s, "InstanceTitle");
+        if (s.hasNonNull("SubStatus")) vendor.put("subStatus", s.path("SubStatus").asInt());
+        if (s.hasNonNull("ProjectId")) vendor.put("projectId", s.path("ProjectId").asLong());
+        putText(vendor, "engine", s, "Engine");
+        putText(vendor, "productVersion", s, "ProductVersion");
+        putText(vendor, "currentRedisVersion", s, "CurrentRedisVersion");
+        putText(vendor, "uniqVpcId", s, "UniqVpcId");
+        putText(vendor, "uniqSubnetId", s, "UniqSubnetId");
+        putText(vendor, "deadlineTime", s, "DeadlineTime");
+        return Instance.builder()
+                .id(s.path("InstanceId").asText())
+                .name(s.path("InstanceName").asText(null))
+                .provider("tencent")
+                .spec(spec)
+                .version(row == null ? null : row.version())
+                .capacityGb(mb / 1024.0)
+                .shards(Math.max(1, s.path("RedisShardNum").asInt(1)))
+                .replicas(s.path("RedisReplicasNum").asInt(0))
+                .status(status(statusCode))
+                .rawStatus(statusCode == Integer.MIN_VALUE ? null : String.valueOf(statusCode))
+                .host(s.path("WanIp").asText(null))
+                .port(s.path("Port").asInt(0))
+                .region(s.path("Region").asText(region))
+                .zone(zone.isEmpty() ? null : zone)
+                .createdAt(s.path("Createtime").asText(null))
+                .vendor(vendor)
+                .build();
+    }
+
+    private String zoneName(long numeric) {
+        SpecCatalogue c = catalogue;
+        if (c instanceof TencentCatalogue t) {
+            for (String z : t.zones()) {
+                if (Long.valueOf(numeric).equals(t.numericZoneId(z))) return z;
+            }
+        }
+        return numeric == 0 ? "" : String.valueOf(numeric);
+    }
+
+    private static void putText(Map<String, Object> into, String key, JsonNode s, String field) {
+        String v = s.path(field).asText("");
+        if (!v.isEmpty()) into.put(key, v);
+    }
+
+    static Task toTask(String taskId, JsonNode r) {
+        String raw = r.path("Status").asText("");
+        String status = switch (raw) {
+            case "preparing" -> Task.PENDING;
+            case "running" -> Task.RUNNING;
+            case "succeed", "success", "succeeded" -> Task.SUCCEEDED;
+            case "failed", "error" -> Task.FAILED;
+            default -> Task.RUNNING;
+        };
+        return new Task(taskId, r.path("InstanceId").asText(null), "tencent", r.path("TaskType").asText(null),
+                status, raw, r.path("StartTime").asText(null), r.path("TaskMessage").asText(null), Map.of());
+    }
+
+    static Backup toBackup(JsonNode b) {
+        int code = b.path("Status").asInt(0);
+        String status = switch (code) {
+            case 1 -> Backup.CREATING;
+            case 2, 4 -> Backup.AVAILABLE;
+            case 3 -> Backup.EXPORTING;
+            case -1 -> Backup.EXPIRED;
+            case -2 -> Backup.DELETED;
+            default -> "unknown";
+        };
+        Map<String, Object> vendor = new LinkedHashMap<>();
+        putText(vendor, "fileType", b, "FileType");
+        if (b.hasNonNull("FullBackup")) vendor.put("fullBackup", b.path("FullBackup").asInt());
+        if (b.hasNonNull("Locked")) vendor.put("locked", b.path("Locked").asInt());
+        if (b.hasNonNull("InstanceType")) vendor.put("typeId", b.path("InstanceType").asInt());
+        return new Backup(b.path("BackupId").asText(), b.path("InstanceId").asText(null),
+                b.path("InstanceName").asText(null), "tencent",
+                "1".equals(b.path("BackupType").asText()) ? "automatic" : "manual", status, String.valueOf(code),
+                b.path("Remark").asText(null), b.path("BackupSize").asLong(0), b.path("StartTime").asText(null),
+                b.path("EndTime").asText(null), b.path("ExpireTime").asText(null), b.path("Region").asText(null),
+                vendor);
+    }
+
+    private static String replicas(int n) {
+        return n + (n == 1 ? " replica" : " replicas");
+    }
+
+    private static String label(Instance i) {
+        return i.getName() == null || i.getName().isEmpty() ? i.getId() : i.getName() + " (" + i.getId() + ")";
+    }
+
+    // ---------------------------------------------------------------- vendor rules
+
+    /** InstanceName: CJK, letters, digits, '-' and '_', shorter than 60 (CreateInstances, seed l.16499-17106). */
+    static void checkName(String verb, String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new DslException(verb + ": name must be 1-59 letters, digits, '-' or '_' on tencent, got '"
+                    + name + "'");
+        }
+    }
+
+    /** Password rule of CreateInstances/ResetPassword: 8-64 chars, at least 2 classes, not starting with '/'. */
+    static void checkPassword(String verb, String what, String pw) {
+        int classes = 0;
+        if (pw.chars().anyMatch(Character::isLowerCase)) classes++;
+        if (pw.chars().anyMatch(Character::isUpperCase)) classes++;
+        if (pw.chars().anyMatch(Character::isDigit)) classes++;
+        if (pw.chars().anyMatch(c -> SPECIALS.indexOf(c) >= 0)) classes++;
+        boolean allowedChars = pw.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128
+                || SPECIALS.indexOf(c) >= 0);
+        if (pw.length() < 8 || pw.length() > 64 || classes < 2 || pw.startsWith("/") || !allowedChars) {
+            throw new DslException(verb + ": " + what + " must be 8-64 characters with at least 2 of lower case, "
+                    + "upper case, digits, symbols " + SPECIALS + " and must not start with '/' on tencent");
+        }
+    }
+}
