@@ -3,14 +3,18 @@ package io.cachesh.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachesh.codegen.emit.GeneratedFile;
+import io.cachesh.codegen.emit.Imports;
+import io.cachesh.codegen.emit.JavaWriter;
 import io.cachesh.codegen.naming.NamingStrategy;
 import io.cachesh.codegen.spec.ClientClassSpec;
 import io.cachesh.codegen.spec.ClientInterfaceSpec;
+import io.cachesh.codegen.spec.EnumSpec;
 import io.cachesh.codegen.spec.GenerationContext;
 import io.cachesh.codegen.spec.OperationsSpec;
 import io.cachesh.codegen.spec.ShapeSpec;
 import io.cachesh.model.ApiModel;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,14 @@ class CodeGeneratorGoldenTest {
     @ValueSource(strings = {"CreateWidgetRequest", "DescribeWidgetsResponse", "Widget", "List"})
     void shapeClassMatchesGolden(String shape) throws Exception {
         GoldenFiles.assertMatches("shape/" + shape + ".java", new ShapeSpec(ctx, shape).generate().content());
+    }
+
+    @Test
+    void enumHolderMatchesGolden() throws Exception {
+        JavaWriter w = new JavaWriter();
+        Imports im = new Imports("io.cachesh.client.acme.tiny.model", Set.of());
+        new EnumSpec(ctx, "Zone", "Zones", model.shape("Widget").members().get("Zones").member()).write(w, im);
+        GoldenFiles.assertMatches("enum/WidgetZone.java", im.block() + w);
     }
 
     @Test

@@ -102,6 +102,25 @@ class GeneratedCodeCompilesTest {
                 + "Status=2, Tags=[Tag{Key=k, Value=v}]}], RequestId=r-1}");
     }
 
+    @Test
+    void enumHoldersCarryTheModelsValuesAsConstantsOfTheMembersType() throws Exception {
+        ClassLoader loader = compile(new CodeGenerator().generate(TinyModel.load()));
+        Class<?> status = loader.loadClass("io.cachesh.client.acme.tiny.model.Widget$Status");
+        assertThat(status.getField("VALUE_MINUS_2").getType()).isEqualTo(long.class);
+        assertThat(status.getField("VALUE_MINUS_2").get(null)).isEqualTo(-2L);
+        assertThat(status.getMethod("values").invoke(null)).isEqualTo(List.of(0L, 1L, 2L, -2L));
+        Class<?> zone = loader.loadClass("io.cachesh.client.acme.tiny.model.Widget$Zone");
+        assertThat(zone.getField("CUR_DEADLINE").get(null)).isEqualTo("curDeadline");
+        Class<?> widget = loader.loadClass("io.cachesh.client.acme.tiny.model.Widget");
+        Object builder = widget.getMethod("builder").invoke(null);
+        builder.getClass().getMethod("status", Long.class).invoke(builder, status.getField("VALUE_2").get(null));
+        Object value = builder.getClass().getMethod("build").invoke(builder);
+        assertThat(new ObjectMapper().writeValueAsString(value)).isEqualTo("{\"Status\":2}");
+        // a value the model does not know still reads: the member is a Long, not a Java enum
+        Object unknown = new ObjectMapper().readValue("{\"Status\":99}", widget);
+        assertThat(widget.getMethod("status").invoke(unknown)).isEqualTo(99L);
+    }
+
     static ClassLoader compile(List<GeneratedFile> files) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

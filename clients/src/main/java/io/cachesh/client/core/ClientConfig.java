@@ -1,9 +1,12 @@
 package io.cachesh.client.core;
 
 import io.cachesh.client.auth.Credentials;
+import io.cachesh.client.auth.SignatureMethod;
 import io.cachesh.client.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -28,6 +31,9 @@ public final class ClientConfig {
     private final boolean rateLimiting;
     private final Clock clock;
     private final Consumer<String> requestLog;
+    private final SignatureMethod signatureMethod;
+    private final List<Interceptor> interceptors;
+    private final List<Interceptor> networkInterceptors;
 
     private ClientConfig(Builder b) {
         this.credentials = Objects.requireNonNull(b.credentials, "credentials == null");
@@ -40,6 +46,9 @@ public final class ClientConfig {
         this.rateLimiting = b.rateLimiting;
         this.clock = b.clock;
         this.requestLog = b.requestLog;
+        this.signatureMethod = b.signatureMethod;
+        this.interceptors = List.copyOf(b.interceptors);
+        this.networkInterceptors = List.copyOf(b.networkInterceptors);
     }
 
     public static Builder builder() {
@@ -58,6 +67,9 @@ public final class ClientConfig {
         b.rateLimiting = rateLimiting;
         b.clock = clock;
         b.requestLog = requestLog;
+        b.signatureMethod = signatureMethod;
+        b.interceptors.addAll(interceptors);
+        b.networkInterceptors.addAll(networkInterceptors);
         return b;
     }
 
@@ -107,11 +119,29 @@ public final class ClientConfig {
         return requestLog;
     }
 
+    /** How API 3.0 calls are signed; {@link SignatureMethod#TC3_HMAC_SHA256} unless set. */
+    public SignatureMethod signatureMethod() {
+        return signatureMethod;
+    }
+
+    /** Application interceptors, outermost first: each sees a call once, before retries (see {@link Interceptor}). */
+    public List<Interceptor> interceptors() {
+        return interceptors;
+    }
+
+    /** Network interceptors: each sees every attempt, after signing and before it is logged and sent. */
+    public List<Interceptor> networkInterceptors() {
+        return networkInterceptors;
+    }
+
     @Override
     public String toString() {
         return "ClientConfig[credentials=" + credentials + ", region=" + region + ", endpoint=" + endpoint
                 + ", retryPolicy=" + retryPolicy + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", callTimeout=" + callTimeout + ", rateLimiting=" + rateLimiting + "]";
+                + ", callTimeout=" + callTimeout + ", rateLimiting=" + rateLimiting
+                + (signatureMethod == SignatureMethod.TC3_HMAC_SHA256 ? "" : ", signatureMethod=" + signatureMethod)
+                + (interceptors.isEmpty() ? "" : ", interceptors=" + interceptors)
+                + (networkInterceptors.isEmpty() ? "" : ", networkInterceptors=" + networkInterceptors) + "]";
     }
 
     public static final class Builder {
@@ -125,6 +155,9 @@ public final class ClientConfig {
         private boolean rateLimiting = true;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> requestLog;
+        private SignatureMethod signatureMethod = SignatureMethod.TC3_HMAC_SHA256;
+        private final List<Interceptor> interceptors = new ArrayList<>();
+        private final List<Interceptor> networkInterceptors = new ArrayList<>();
 
         private Builder() {
         }
@@ -177,6 +210,24 @@ public final class ClientConfig {
 
         public Builder requestLog(Consumer<String> requestLog) {
             this.requestLog = requestLog;
+            return this;
+        }
+
+        /** TC3 (JSON, the default) or v1 (signed form POST, HmacSHA256 or HmacSHA1) for API 3.0 calls. */
+        public Builder signatureMethod(SignatureMethod signatureMethod) {
+            this.signatureMethod = Objects.requireNonNull(signatureMethod, "signatureMethod == null");
+            return this;
+        }
+
+        /** Adds an application interceptor: once per call, outside retries; may answer without proceeding. */
+        public Builder addInterceptor(Interceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
+            return this;
+        }
+
+        /** Adds a network interceptor: once per attempt, with the signed HTTP request; may throw to inject a fault. */
+        public Builder addNetworkInterceptor(Interceptor interceptor) {
+            networkInterceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
             return this;
         }
 

@@ -7,23 +7,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.client.core.ClientConfig;
 import io.cachesh.client.core.ClientRuntime;
 import io.cachesh.client.core.OperationInfo;
-import io.cachesh.client.core.RateLimiter;
+import io.cachesh.client.core.ApiRequest;
+import io.cachesh.client.core.Interceptor;
 import io.cachesh.client.paginate.Paginator;
 import io.cachesh.model.ApiModel;
 import io.cachesh.model.PaginationModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
- * The runtime of one client: resolves the endpoint, picks the protocol from {@code model.protocol()}, holds one
- * rate limiter per operation and runs every attempt through the retry policy (signing inside, as the TC3 signature
- * contains its timestamp).
+ * The runtime of one client: resolves the endpoint, picks the protocol from {@code model.protocol()} and runs
+ * every call through the {@link Interceptor} chain: the config's application interceptors, retry, rate limit,
+ * signing (inside retry, as a signature contains its timestamp), the config's network interceptors, logging and
+ * the call to the server.
  */
 public final class DefaultClientRuntime implements ClientRuntime {
 
@@ -32,9 +33,8 @@ public final class DefaultClientRuntime implements ClientRuntime {
     private final ApiModel model;
     private final ClientConfig config;
     private final HttpUrl url;
-    private final Protocol protocol;
     private final ObjectMapper mapper = Transport.MAPPER;
-    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final List<Interceptor> interceptors;
     private volatile boolean closed;
 
     public DefaultClientRuntime(ApiModel model, ClientConfig config) {
@@ -43,11 +43,19 @@ public final class DefaultClientRuntime implements ClientRuntime {
         this.url = endpoint(model, config);
         Consumer<String> log = config.requestLog() != null ? config.requestLog()
                 : line -> LOGGER.log(System.Logger.Level.DEBUG, line);
-        this.protocol = switch (String.valueOf(model.protocol())) {
-            case Tc3JsonProtocol.ID -> new Tc3JsonProtocol(model, config, url, Transport.httpClient(config), mapper, log);
+        Protocol protocol = switch (String.valueOf(model.protocol())) {
+            case Tc3JsonProtocol.ID -> new Tc3JsonProtocol(model, config, url, mapper);
             default -> throw new IllegalArgumentException(model.service() + ": protocol " + model.protocol()
                     + " is not supported (supported: " + Tc3JsonProtocol.ID + ")");
         };
+        List<Interceptor> stages = new ArrayList<>(config.interceptors());
+        stages.add(new RetryInterceptor(config.retryPolicy()));
+        stages.add(new RateLimitInterceptor(config.rateLimiting()));
+        stages.add(new SigningInterceptor(protocol));
+        stages.addAll(config.networkInterceptors());
+        stages.add(new LoggingInterceptor(log));
+        stages.add(new CallServerInterceptor(Transport.httpClient(config), protocol, url.toString()));
+        this.interceptors = List.copyOf(stages);
     }
 
     /** The override when given (a bare {@code host[:port]} means https), else https to the model's host for the region. */
@@ -79,17 +87,19 @@ public final class DefaultClientRuntime implements ClientRuntime {
         return url;
     }
 
+    /** The stages every call runs through, outermost first (see {@link Interceptor}). */
+    public List<Interceptor> interceptors() {
+        return interceptors;
+    }
+
     @Override
     public <T> T invoke(OperationInfo operation, Object request, Class<T> responseType) {
         Objects.requireNonNull(operation, "operation == null");
         Objects.requireNonNull(responseType, "responseType == null");
         if (closed) throw new IllegalStateException(model.service() + " client is closed");
-        byte[] body = marshal(operation, request);
-        RateLimiter limiter = limiter(operation);
-        return config.retryPolicy().execute(operation, () -> {
-            limiter.acquire();
-            return protocol.call(operation, body, responseType);
-        });
+        ApiRequest call = ApiRequest.builder().service(model.service()).operation(operation)
+                .body(marshal(operation, request)).responseType(responseType).build();
+        return responseType.cast(new RealInterceptorChain(interceptors, 0, call).proceed(call));
     }
 
     @Override
@@ -124,11 +134,6 @@ public final class DefaultClientRuntime implements ClientRuntime {
             throw new IllegalArgumentException(operation.name() + ": cannot write the request as JSON: "
                     + e.getOriginalMessage(), e);
         }
-    }
-
-    private RateLimiter limiter(OperationInfo operation) {
-        if (!config.rateLimiting()) return RateLimiter.UNLIMITED;
-        return limiters.computeIfAbsent(operation.name(), name -> RateLimiter.tokenBucket(operation.rateLimit()));
     }
 
     @Override

@@ -1,10 +1,14 @@
 package io.cachesh.client.internal;
 
-import io.cachesh.client.core.OperationInfo;
+import io.cachesh.client.core.ApiRequest;
+import okhttp3.Request;
 
-/** One wire protocol (marshalling, signing, the vendor's envelope and errors); one attempt per call. */
+/** One wire protocol: marshalling and signing of an attempt, and the vendor's envelope and errors of its answer. */
 public interface Protocol {
 
-    /** Sends {@code body} (JSON of the request) once and binds the answer; signs afresh on every call. */
-    <T> T call(OperationInfo operation, byte[] body, Class<T> responseType);
+    /** The signed HTTP request for one attempt of {@code request}; called afresh for every attempt. */
+    Request sign(ApiRequest request);
+
+    /** Binds an answer to {@code request.responseType()}, or throws the typed error it carries. */
+    Object read(ApiRequest request, int httpStatus, String reason, String body);
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachesh.client.auth.Credentials;
+import io.cachesh.client.auth.SignatureMethod;
+import io.cachesh.client.auth.TencentV1Signer;
 import io.cachesh.client.auth.Tc3Signer;
+import io.cachesh.client.core.ApiRequest;
 import io.cachesh.client.core.ClientConfig;
 import io.cachesh.client.core.OperationInfo;
 import io.cachesh.client.error.ApiException;
@@ -13,48 +16,54 @@ import io.cachesh.client.error.InvalidParameterException;
 import io.cachesh.client.error.MalformedResponseException;
 import io.cachesh.client.error.NotFoundException;
 import io.cachesh.client.error.ThrottlingException;
-import io.cachesh.client.error.TransportException;
 import io.cachesh.model.ApiModel;
 import io.cachesh.model.ErrorModel;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Tencent Cloud API 3.0 ({@code tc3-json}): {@code POST /} with a JSON body, the action in {@code X-TC-Action},
  * TC3-HMAC-SHA256 over {@code content-type;host} with the model's {@code signingName} as the scope's service,
- * and the {@code {"Response": {...}}} envelope whose {@code Error} maps to the typed exceptions.
+ * and the {@code {"Response": {...}}} envelope whose {@code Error} maps to the typed exceptions. With a v1
+ * {@link SignatureMethod} the same call goes as a form POST signed with {@link TencentV1Signer}.
  */
 public final class Tc3JsonProtocol implements Protocol {
 
     public static final String ID = "tc3-json";
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded; charset=utf-8";
     private static final MediaType JSON = MediaType.get(CONTENT_TYPE);
+    private static final MediaType FORM = MediaType.get(FORM_CONTENT_TYPE);
+    private static final SecureRandom SECURE_RANDOM = new SecureRandom();
 
     private final ApiModel model;
     private final ClientConfig config;
     private final HttpUrl url;
     private final String host;
-    private final OkHttpClient http;
     private final ObjectMapper mapper;
-    private final Consumer<String> log;
+    private final LongSupplier nonce;
 
-    public Tc3JsonProtocol(ApiModel model, ClientConfig config, HttpUrl url, OkHttpClient http, ObjectMapper mapper,
-                           Consumer<String> log) {
+    public Tc3JsonProtocol(ApiModel model, ClientConfig config, HttpUrl url, ObjectMapper mapper) {
+        this(model, config, url, mapper, () -> 1 + SECURE_RANDOM.nextInt(Integer.MAX_VALUE));
+    }
+
+    /** With a source of v1 {@code Nonce} values (random positive integers by default). */
+    public Tc3JsonProtocol(ApiModel model, ClientConfig config, HttpUrl url, ObjectMapper mapper, LongSupplier nonce) {
         this.model = model;
         this.config = config;
         this.url = url;
         this.host = hostHeader(url);
-        this.http = http;
         this.mapper = mapper;
-        this.log = log;
+        this.nonce = nonce;
     }
 
     /** {@code host}, or {@code host:port} when the port is not the scheme's default (what the SDK sends and signs). */
@@ -62,8 +71,18 @@ public final class Tc3JsonProtocol implements Protocol {
         return url.port() == HttpUrl.defaultPort(url.scheme()) ? url.host() : url.host() + ":" + url.port();
     }
 
-    /** The signed request for one attempt. */
+    /** The signed request for one attempt, as the config's {@link SignatureMethod} wants it. */
     public Request request(OperationInfo operation, byte[] body) {
+        return config.signatureMethod().isV1() ? v1Request(operation, body) : tc3Request(operation, body);
+    }
+
+    @Override
+    public Request sign(ApiRequest request) {
+        return request(request.operation(), request.body());
+    }
+
+    /** Signature v3: JSON body, the action and common parameters in {@code X-TC-*} headers, TC3 {@code Authorization}. */
+    private Request tc3Request(OperationInfo operation, byte[] body) {
         long timestamp = config.clock().instant().getEpochSecond();
         Credentials credentials = config.credentials();
         Tc3Signer.Input input = new Tc3Signer.Input("POST", "/", "",
@@ -84,42 +103,70 @@ public final class Tc3JsonProtocol implements Protocol {
         return request.build();
     }
 
-    @Override
-    public <T> T call(OperationInfo operation, byte[] body, Class<T> responseType) {
-        Request request = request(operation, body);
-        long start = System.nanoTime();
-        String outcome = "failed";
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody responseBody = response.body();
-            String text = responseBody == null ? "" : responseBody.string();
-            outcome = Integer.toString(response.code());
-            if (response.code() != 200) {
-                throw httpError(operation, response.code(), response.message(), text);
-            }
-            JsonNode envelope = parse(operation, text).get("Response");
-            if (envelope == null || !envelope.isObject()) {
-                throw new MalformedResponseException(where(operation) + ": the answer has no \"Response\" object: "
-                        + snippet(text), null);
-            }
-            JsonNode error = envelope.get("Error");
-            if (error != null && !error.isNull()) {
-                outcome = "200 " + error.path("Code").asText("?");
-                throw error(error.path("Code").asText("UnknownError"), error.path("Message").asText(""),
-                        textOrNull(envelope.get("RequestId")), 200);
-            }
-            try {
-                return mapper.treeToValue(envelope, responseType);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new MalformedResponseException(where(operation) + ": cannot read the answer as "
-                        + responseType.getSimpleName() + " (" + originalMessage(e) + "): " + snippet(text), e);
-            }
+    /**
+     * Signature v1 (the SDK's {@code SIGN_SHA256}/{@code SIGN_SHA1}): {@code POST /} with a form body holding the
+     * common parameters, the flattened action parameters and {@code Signature}, signed over {@code POST + host + "/"}.
+     */
+    private Request v1Request(OperationInfo operation, byte[] body) {
+        Credentials credentials = config.credentials();
+        Map<String, String> params = new TreeMap<>(v1Parameters(operation, body));
+        SignatureMethod method = config.signatureMethod();
+        SortedMap<String, String> signed = TencentV1Signer.sign(credentials.secret(), method, "POST", host, "/", params);
+        return new Request.Builder()
+                .url(url)
+                .post(RequestBody.create(TencentV1Signer.formEncode(signed).getBytes(StandardCharsets.UTF_8), FORM))
+                .header("Content-Type", FORM_CONTENT_TYPE)
+                .header("Host", host)
+                .build();
+    }
+
+    /** The v1 parameters of one attempt, before signing: action parameters, then the common ones. */
+    public SortedMap<String, String> v1Parameters(OperationInfo operation, byte[] body) {
+        SortedMap<String, String> params;
+        try {
+            params = TencentV1Signer.flatten(mapper.readTree(body));
         } catch (IOException e) {
-            outcome = e.getClass().getSimpleName();
-            throw new TransportException(model.service() + " " + operation.name(), url.toString(), e);
-        } finally {
-            log.accept(RequestLog.line(model.service() + " " + operation.name(), request, 0, outcome,
-                    (System.nanoTime() - start) / 1_000_000));
+            throw new IllegalArgumentException(operation.name() + ": the request is not JSON: " + e.getMessage(), e);
         }
+        Credentials credentials = config.credentials();
+        params.put("Action", operation.name());
+        params.put("Version", model.version());
+        params.put("Timestamp", Long.toString(config.clock().instant().getEpochSecond()));
+        params.put("Nonce", Long.toString(nonce.getAsLong()));
+        params.put("SecretId", credentials.keyId());
+        params.put("SignatureMethod", config.signatureMethod().wireName());
+        if (config.region() != null) params.put("Region", config.region());
+        if (credentials.token() != null && !credentials.token().isEmpty()) params.put("Token", credentials.token().reveal());
+        return params;
+    }
+
+    @Override
+    public Object read(ApiRequest request, int status, String reason, String text) {
+        OperationInfo operation = request.operation();
+        if (status != 200) {
+            throw httpError(operation, status, reason, text);
+        }
+        JsonNode envelope = parse(operation, text).get("Response");
+        if (envelope == null || !envelope.isObject()) {
+            throw new MalformedResponseException(where(operation) + ": the answer has no \"Response\" object: "
+                    + snippet(text), null);
+        }
+        JsonNode error = envelope.get("Error");
+        if (error != null && !error.isNull()) {
+            throw error(error.path("Code").asText("UnknownError"), error.path("Message").asText(""),
+                    textOrNull(envelope.get("RequestId")), 200);
+        }
+        try {
+            return mapper.treeToValue(envelope, request.responseType());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedResponseException(where(operation) + ": cannot read the answer as "
+                    + request.responseType().getSimpleName() + " (" + originalMessage(e) + "): " + snippet(text), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return ID + "[" + config.signatureMethod().wireName() + "]";
     }
 
     private JsonNode parse(OperationInfo operation, String text) {

@@ -1,6 +1,7 @@
 package io.cachesh.codegen.naming;
 
 import io.cachesh.model.ApiModel;
+import io.cachesh.model.MemberModel;
 import io.cachesh.model.ShapeModel;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,6 +72,83 @@ public final class NamingStrategy {
             names.put(wire, unique(name, used));
         }
         return names;
+    }
+
+    /**
+     * Nested constant-holder class per member with {@code enum} values (its own, or its list elements'), unique
+     * within the shape: the member's name in UpperCamel, singular for lists ({@code ProductVersions ->
+     * ProductVersion}, STYLE rule 5), the plural when the singular is taken, and {@code <Name>Value} when the name
+     * is in {@code avoid} (the enclosing class, {@code Builder}, and every type the shape's file names simply).
+     */
+    public Map<String, String> enumClasses(ShapeModel shape, Set<String> avoid) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>(avoid);
+        for (Map.Entry<String, MemberModel> e : shape.members().entrySet()) {
+            MemberModel m = e.getValue();
+            boolean list = m.isList() && m.member() != null;
+            MemberModel values = list ? m.member() : m;
+            if (!hasEnumConstants(values)) continue;
+            String plain = upperCamel(e.getKey());
+            String name = list ? singular(plain) : plain;
+            if (used.contains(name)) name = plain;
+            if (used.contains(name)) name = plain + "Value";
+            names.put(e.getKey(), unique(name, used));
+        }
+        return names;
+    }
+
+    /** Whether a member's {@code enum} values get constants: a string, integer or float type, every value fitting it. */
+    public static boolean hasEnumConstants(MemberModel values) {
+        if (values.allowedValues().isEmpty() || !ENUM_TYPES.contains(values.type())) return false;
+        for (Object v : values.allowedValues()) {
+            if (v == null) return false;
+            if ("integer".equals(values.type()) && !(v instanceof Integer || v instanceof Long
+                    || v instanceof java.math.BigInteger && ((java.math.BigInteger) v).bitLength() < 64)) return false;
+            if ("float".equals(values.type()) && !(v instanceof Number)) return false;
+        }
+        return true;
+    }
+
+    /** Member types whose {@code enum} values get constants (as {@code String}, {@code long}, {@code double}). */
+    public static final Set<String> ENUM_TYPES = Set.of("string", "timestamp", "integer", "float");
+
+    /**
+     * Constant name per enum value, unique within the holder: words of a string in UPPER_SNAKE
+     * ({@code curDeadline -> CUR_DEADLINE}, {@code Redis-4.0 -> REDIS_4_0}), numbers as {@code VALUE_2},
+     * {@code VALUE_MINUS_2}, {@code VALUE_0_5}; {@code EMPTY} for an empty string; {@code VALUE_<name>} for
+     * anything that would start with a digit.
+     */
+    public Map<Object, String> enumConstants(List<Object> values) {
+        Map<Object, String> names = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (Object value : values) {
+            if (names.containsKey(value)) continue;
+            String name;
+            if (value instanceof Number n) {
+                String text = n.toString();
+                name = "VALUE_" + (text.startsWith("-") ? "MINUS_" + text.substring(1) : text).replaceAll("[^A-Za-z0-9]+", "_");
+            } else {
+                String text = String.valueOf(value);
+                List<String> words = words(text);
+                name = text.isEmpty() ? "EMPTY" : words.isEmpty() ? "VALUE_" + names.size()
+                        : String.join("_", words).toUpperCase(Locale.ROOT);
+                if (Character.isDigit(name.charAt(0))) name = "VALUE_" + name;
+            }
+            String candidate = name;
+            for (int i = 2; !used.add(candidate); i++) candidate = name + "_" + i;
+            names.put(value, candidate);
+        }
+        return names;
+    }
+
+    /** {@code ProductVersions -> ProductVersion}, {@code Policies -> Policy}, {@code Addresses -> Address}; {@code Status} stays. */
+    static String singular(String name) {
+        if (name.endsWith("ies") && name.length() > 3) return name.substring(0, name.length() - 3) + "y";
+        if (name.endsWith("sses") || name.endsWith("uses") || name.endsWith("xes")) return name.substring(0, name.length() - 2);
+        if (name.endsWith("ss") || name.endsWith("us") || name.endsWith("is") || !name.endsWith("s") || name.length() < 2) {
+            return name;
+        }
+        return name.substring(0, name.length() - 1);
     }
 
     /** Client method per operation name: {@code DescribeInstances -> describeInstances}. */

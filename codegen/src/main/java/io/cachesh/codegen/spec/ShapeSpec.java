@@ -49,14 +49,16 @@ public final class ShapeSpec implements ClassSpec {
     @Override
     public GeneratedFile generate() {
         String cls = className();
+        Map<String, String> enumClasses = ctx.naming().enumClasses(shape, typesNamedIn(cls));
         Set<String> taken = new HashSet<>(ctx.shapeClasses().values());
         taken.add("Builder");
+        taken.addAll(enumClasses.values());
         Imports im = new Imports(packageName(), taken);
         Map<String, String> names = ctx.naming().memberNames(shape);
         List<Member> members = new ArrayList<>();
         names.forEach((wire, java) -> {
             MemberModel m = shape.members().get(wire);
-            members.add(new Member(wire, java, m, ctx.javaType(m, im)));
+            members.add(new Member(wire, java, m, ctx.javaType(m, im), enumClasses.get(wire)));
         });
         String jsonProperty = "@" + im.ref(ANN + "JsonProperty");
         String objects = im.ref("java.util.Objects");
@@ -160,6 +162,11 @@ public final class ShapeSpec implements ClassSpec {
         w.line("return new " + cls + "(this);");
         w.close();
         w.close();
+        for (Member m : members) {
+            if (m.enumClass == null) continue;
+            w.blank();
+            new EnumSpec(ctx, m.enumClass, m.wire, m.model.isList() ? m.model.member() : m.model).write(w, im);
+        }
         w.close();
         return new GeneratedFile(packageName(), cls, ctx.compilationUnit(packageName(), im, w));
     }
@@ -198,6 +205,7 @@ public final class ShapeSpec implements ClassSpec {
         facts.add("Wire name <code>" + Javadoc.escape(m.wire) + "</code>");
         if (shape.isRequired(m.wire)) facts.add("required");
         describeConstraints(model, facts, "");
+        if (m.enumClass != null) facts.add("constants in {@link " + m.enumClass + "}");
         if (model.defaultValue() != null) facts.add("default <code>" + Javadoc.escape(String.valueOf(model.defaultValue())) + "</code>");
         if (model.example() != null) facts.add("example <code>" + Javadoc.escape(String.valueOf(model.example())) + "</code>");
         if (model.nullable()) facts.add("may be null in responses");
@@ -231,6 +239,26 @@ public final class ShapeSpec implements ClassSpec {
         return n == null ? "" : Javadoc.escape(String.valueOf(n));
     }
 
-    private record Member(String wire, String java, MemberModel model, String type) {
+    /**
+     * Simple names a nested enum holder must not take: the class itself, its builder, the JDK and Jackson types
+     * every shape file names, and the shape classes this shape's members refer to (a nested class would shadow them).
+     */
+    private Set<String> typesNamedIn(String cls) {
+        Set<String> names = new HashSet<>(FILE_TYPES);
+        names.add(cls);
+        for (MemberModel m : shape.members().values()) {
+            for (MemberModel t = m; t != null; t = t.member()) {
+                if (t.isStructure() && t.shape() != null) names.add(ctx.shapeClass(t.shape()));
+            }
+        }
+        return names;
+    }
+
+    private static final Set<String> FILE_TYPES = Set.of("Builder", "Object", "String", "Long", "Double", "Boolean",
+            "Override", "Deprecated", "List", "Map", "Objects", "StringJoiner", "Collections", "ArrayList",
+            "LinkedHashMap", "JsonNode", "Generated", "JsonProperty", "JsonInclude", "JsonIgnoreProperties",
+            "JsonDeserialize", "JsonPOJOBuilder");
+
+    private record Member(String wire, String java, MemberModel model, String type, String enumClass) {
     }
 }

@@ -114,7 +114,7 @@ public final class CreateWidgetRequest {
 
     /**
      * The <code>Mode</code> member.
-     * <p>Wire name <code>Mode</code>; allowed values <code>fast</code>, <code>safe</code>.
+     * <p>Wire name <code>Mode</code>; allowed values <code>fast</code>, <code>safe</code>; constants in {@link Mode}.
      * @deprecated the vendor marks this member deprecated
      * @return the value, null when not set
      */
@@ -330,7 +330,7 @@ public final class CreateWidgetRequest {
 
         /**
          * The <code>Mode</code> member.
-         * <p>Wire name <code>Mode</code>; allowed values <code>fast</code>, <code>safe</code>.
+         * <p>Wire name <code>Mode</code>; allowed values <code>fast</code>, <code>safe</code>; constants in {@link Mode}.
          * @deprecated the vendor marks this member deprecated
          * @return this builder
          */
@@ -398,6 +398,23 @@ public final class CreateWidgetRequest {
 
         public CreateWidgetRequest build() {
             return new CreateWidgetRequest(this);
+        }
+    }
+
+    /**
+     * The values of <code>Mode</code> that the model knows. The member stays a {@code String},
+     * so a value the vendor adds later still reads.
+     */
+    public static final class Mode {
+        public static final String FAST = "fast";
+        public static final String SAFE = "safe";
+
+        private Mode() {
+        }
+
+        /** Every value the model knows, in the model's order. */
+        public static java.util.List<String> values() {
+            return java.util.List.of(FAST, SAFE);
         }
     }
 }

@@ -24,11 +24,17 @@ public final class Widget {
     private final String widgetId;
     private final Long status;
     private final java.util.List<Tag> tags;
+    private final java.util.List<String> zones;
+    private final String tag;
+    private final Double ratio;
 
     private Widget(Builder builder) {
         this.widgetId = builder.widgetId;
         this.status = builder.status;
         this.tags = builder.tags == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.tags));
+        this.zones = builder.zones == null ? null : Collections.unmodifiableList(new ArrayList<>(builder.zones));
+        this.tag = builder.tag;
+        this.ratio = builder.ratio;
     }
 
     /**
@@ -43,7 +49,7 @@ public final class Widget {
 
     /**
      * The <code>Status</code> member.
-     * <p>Wire name <code>Status</code>; allowed values <code>0</code>, <code>1</code>, <code>2</code>.
+     * <p>Wire name <code>Status</code>; allowed values <code>0</code>, <code>1</code>, <code>2</code>, <code>-2</code>; constants in {@link Status}.
      * @return the value, null when not set
      */
     @JsonProperty("Status")
@@ -59,6 +65,36 @@ public final class Widget {
     @JsonProperty("Tags")
     public java.util.List<Tag> tags() {
         return this.tags;
+    }
+
+    /**
+     * The <code>Zones</code> member.
+     * <p>Wire name <code>Zones</code>; each element: allowed values <code>ap-guangzhou-3</code>, <code>curDeadline</code>, <code>Redis-4.0</code>, <code></code>, <code>2.8</code>, <code>a_b</code>, <code>A-B</code>; constants in {@link Zone}.
+     * @return the value, null when not set
+     */
+    @JsonProperty("Zones")
+    public java.util.List<String> zones() {
+        return this.zones;
+    }
+
+    /**
+     * An enum whose holder would shadow the Tag shape
+     * <p>Wire name <code>Tag</code>; allowed values <code>hot</code>, <code>cold</code>; constants in {@link TagValue}.
+     * @return the value, null when not set
+     */
+    @JsonProperty("Tag")
+    public String tag() {
+        return this.tag;
+    }
+
+    /**
+     * The <code>Ratio</code> member.
+     * <p>Wire name <code>Ratio</code>; allowed values <code>0.5</code>, <code>1</code>; constants in {@link Ratio}.
+     * @return the value, null when not set
+     */
+    @JsonProperty("Ratio")
+    public Double ratio() {
+        return this.ratio;
     }
 
     /** A builder with no members set. */
@@ -78,12 +114,15 @@ public final class Widget {
         Widget other = (Widget) o;
         return Objects.equals(this.widgetId, other.widgetId)
                 && Objects.equals(this.status, other.status)
-                && Objects.equals(this.tags, other.tags);
+                && Objects.equals(this.tags, other.tags)
+                && Objects.equals(this.zones, other.zones)
+                && Objects.equals(this.tag, other.tag)
+                && Objects.equals(this.ratio, other.ratio);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(this.widgetId, this.status, this.tags);
+        return Objects.hash(this.widgetId, this.status, this.tags, this.zones, this.tag, this.ratio);
     }
 
     /** The members that are set, by wire name; secrets show as {@code ******}. */
@@ -93,6 +132,9 @@ public final class Widget {
         if (this.widgetId != null) s.add("WidgetId=" + this.widgetId);
         if (this.status != null) s.add("Status=" + this.status);
         if (this.tags != null) s.add("Tags=" + this.tags);
+        if (this.zones != null) s.add("Zones=" + this.zones);
+        if (this.tag != null) s.add("Tag=" + this.tag);
+        if (this.ratio != null) s.add("Ratio=" + this.ratio);
         return s.toString();
     }
 
@@ -103,6 +145,9 @@ public final class Widget {
         private String widgetId;
         private Long status;
         private java.util.List<Tag> tags;
+        private java.util.List<String> zones;
+        private String tag;
+        private Double ratio;
 
         private Builder() {
         }
@@ -111,6 +156,9 @@ public final class Widget {
             this.widgetId = source.widgetId;
             this.status = source.status;
             this.tags = source.tags;
+            this.zones = source.zones;
+            this.tag = source.tag;
+            this.ratio = source.ratio;
         }
 
         /**
@@ -126,7 +174,7 @@ public final class Widget {
 
         /**
          * The <code>Status</code> member.
-         * <p>Wire name <code>Status</code>; allowed values <code>0</code>, <code>1</code>, <code>2</code>.
+         * <p>Wire name <code>Status</code>; allowed values <code>0</code>, <code>1</code>, <code>2</code>, <code>-2</code>; constants in {@link Status}.
          * @return this builder
          */
         @JsonProperty("Status")
@@ -146,8 +194,116 @@ public final class Widget {
             return this;
         }
 
+        /**
+         * The <code>Zones</code> member.
+         * <p>Wire name <code>Zones</code>; each element: allowed values <code>ap-guangzhou-3</code>, <code>curDeadline</code>, <code>Redis-4.0</code>, <code></code>, <code>2.8</code>, <code>a_b</code>, <code>A-B</code>; constants in {@link Zone}.
+         * @return this builder
+         */
+        @JsonProperty("Zones")
+        public Builder zones(java.util.List<String> zones) {
+            this.zones = zones;
+            return this;
+        }
+
+        /**
+         * An enum whose holder would shadow the Tag shape
+         * <p>Wire name <code>Tag</code>; allowed values <code>hot</code>, <code>cold</code>; constants in {@link TagValue}.
+         * @return this builder
+         */
+        @JsonProperty("Tag")
+        public Builder tag(String tag) {
+            this.tag = tag;
+            return this;
+        }
+
+        /**
+         * The <code>Ratio</code> member.
+         * <p>Wire name <code>Ratio</code>; allowed values <code>0.5</code>, <code>1</code>; constants in {@link Ratio}.
+         * @return this builder
+         */
+        @JsonProperty("Ratio")
+        public Builder ratio(Double ratio) {
+            this.ratio = ratio;
+            return this;
+        }
+
         public Widget build() {
             return new Widget(this);
+        }
+    }
+
+    /**
+     * The values of <code>Status</code> that the model knows. The member stays a {@code Long},
+     * so a value the vendor adds later still reads.
+     */
+    public static final class Status {
+        public static final long VALUE_0 = 0L;
+        public static final long VALUE_1 = 1L;
+        public static final long VALUE_2 = 2L;
+        public static final long VALUE_MINUS_2 = -2L;
+
+        private Status() {
+        }
+
+        /** Every value the model knows, in the model's order. */
+        public static java.util.List<Long> values() {
+            return java.util.List.of(VALUE_0, VALUE_1, VALUE_2, VALUE_MINUS_2);
+        }
+    }
+
+    /**
+     * The values of <code>Zones</code> that the model knows. The member stays a {@code String},
+     * so a value the vendor adds later still reads.
+     */
+    public static final class Zone {
+        public static final String AP_GUANGZHOU_3 = "ap-guangzhou-3";
+        public static final String CUR_DEADLINE = "curDeadline";
+        public static final String REDIS_4_0 = "Redis-4.0";
+        public static final String EMPTY = "";
+        public static final String VALUE_2_8 = "2.8";
+        public static final String A_B = "a_b";
+        public static final String A_B_2 = "A-B";
+
+        private Zone() {
+        }
+
+        /** Every value the model knows, in the model's order. */
+        public static java.util.List<String> values() {
+            return java.util.List.of(AP_GUANGZHOU_3, CUR_DEADLINE, REDIS_4_0, EMPTY, VALUE_2_8, A_B, A_B_2);
+        }
+    }
+
+    /**
+     * The values of <code>Tag</code> that the model knows. The member stays a {@code String},
+     * so a value the vendor adds later still reads.
+     */
+    public static final class TagValue {
+        public static final String HOT = "hot";
+        public static final String COLD = "cold";
+
+        private TagValue() {
+        }
+
+        /** Every value the model knows, in the model's order. */
+        public static java.util.List<String> values() {
+            return java.util.List.of(HOT, COLD);
+        }
+    }
+
+    /**
+     * The values of <code>Ratio</code> that the model knows. The member stays a {@code Double},
+     * so a value the vendor adds later still reads.
+     */
+    public static final class Ratio {
+        public static final double VALUE_0_5 = 0.5;
+        public static final double VALUE_1 = 1.0;
+
+        private Ratio() {
+        }
+
+        /** Every value the model knows, in the model's order. */
+        public static java.util.List<Double> values() {
+            return java.util.List.of(VALUE_0_5, VALUE_1);
         }
     }
 }

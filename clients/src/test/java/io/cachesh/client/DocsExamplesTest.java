@@ -1,0 +1,299 @@
+package io.cachesh.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cachesh.client.auth.Credentials;
+import io.cachesh.client.auth.Secret;
+import io.cachesh.client.auth.SignatureMethod;
+import io.cachesh.client.core.ApiRequest;
+import io.cachesh.client.core.ClientConfig;
+import io.cachesh.client.core.ClientRuntime;
+import io.cachesh.client.core.Interceptor;
+import io.cachesh.client.core.OperationInfo;
+import io.cachesh.client.error.ApiException;
+import io.cachesh.client.error.NotFoundException;
+import io.cachesh.client.error.ThrottlingException;
+import io.cachesh.client.retry.RetryPolicy;
+import io.cachesh.client.tencent.redis.TencentRedisClient;
+import io.cachesh.client.tencent.redis.TencentRedisWaiters;
+import io.cachesh.client.tencent.redis.model.ClearInstanceResponse;
+import io.cachesh.client.tencent.redis.model.DescribeInstancesRequest;
+import io.cachesh.client.tencent.redis.model.DescribeInstancesResponse;
+import io.cachesh.client.tencent.redis.model.DescribeTaskInfoResponse;
+import io.cachesh.client.tencent.redis.model.InstanceSet;
+import io.cachesh.model.Models;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The examples of docs/clients.md, run against MockWebServer. Every {@code ```java} block of the doc must appear
+ * verbatim (modulo indentation) between a {@code // SNIPPET_START name} and the next {@code // SNIPPET_END} here
+ * ({@link DocsSnippetsTest}), so the doc cannot drift from code that compiles and runs.
+ */
+class DocsExamplesTest {
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<String> printed = new ArrayList<>();
+    private String endpoint;
+    private final String secretId = "AKIDexample";
+    private final String secretKey = "example-secret-key-0123456789abc";
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+        endpoint = "http://127.0.0.1:" + server.getPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.shutdown();
+    }
+
+    private void answer(String response) {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+                .setBody("{\"Response\":" + response + "}"));
+    }
+
+    private ClientConfig config() {
+        return ClientConfig.builder().credentials(Credentials.of(secretId, secretKey)).region("ap-guangzhou")
+                .endpoint(endpoint).build();
+    }
+
+    private void println(String line) {
+        printed.add(line);
+    }
+
+    @Test
+    void createAClientAndListInstances() throws Exception {
+        answer("{\"TotalCount\":1,\"InstanceSet\":[{\"InstanceId\":\"crs-1\",\"WanIp\":\"127.0.0.1\",\"Port\":6379}],\"RequestId\":\"r\"}");
+        // SNIPPET_START create-client
+        ClientConfig config = ClientConfig.builder()
+                .credentials(Credentials.of(secretId, secretKey))
+                .region("ap-guangzhou")
+                .endpoint(endpoint)          // leave out for https://redis.ap-guangzhou.tencentcloudapi.com
+                .build();
+        try (TencentRedisClient redis = TencentRedisClient.create(config)) {
+            DescribeInstancesResponse page = redis.describeInstances(r -> r.limit(10L).offset(0L));
+            for (InstanceSet instance : page.instanceSet()) {
+                println(instance.instanceId() + " " + instance.wanIp() + ":" + instance.port());
+            }
+        }
+        // SNIPPET_END
+        assertThat(printed).containsExactly("crs-1 127.0.0.1:6379");
+        RecordedRequest sent = server.takeRequest();
+        assertThat(sent.getHeader("X-TC-Action")).isEqualTo("DescribeInstances");
+        assertThat(sent.getBody().readUtf8()).isEqualTo("{\"Limit\":10,\"Offset\":0}");
+    }
+
+    @Test
+    void temporaryCredentialsSendTheirToken() throws Exception {
+        answer("{\"TotalCount\":0,\"InstanceSet\":[],\"RequestId\":\"r\"}");
+        String tmpSecretId = "AKIDtmp";
+        String tmpSecretKey = secretKey;
+        String sessionToken = "sts-token";
+        // SNIPPET_START credentials
+        Credentials temporary = new Credentials(tmpSecretId, Secret.of(tmpSecretKey), Secret.of(sessionToken));
+        ClientConfig config = ClientConfig.builder().credentials(temporary).region("ap-guangzhou").endpoint(endpoint).build();
+        // SNIPPET_END
+        try (TencentRedisClient redis = TencentRedisClient.create(config)) {
+            redis.describeInstances(r -> r.limit(1L));
+        }
+        assertThat(server.takeRequest().getHeader("X-TC-Token")).isEqualTo("sts-token");
+        assertThat(config.toString()).doesNotContain(sessionToken).doesNotContain(tmpSecretKey);
+    }
+
+    @Test
+    void callsWithBuildersAndEnumConstants() throws Exception {
+        answer("{\"TotalCount\":0,\"InstanceSet\":[],\"RequestId\":\"r\"}");
+        answer("{\"TotalCount\":0,\"InstanceSet\":[],\"RequestId\":\"r\"}");
+        try (TencentRedisClient redis = TencentRedisClient.create(config())) {
+            // SNIPPET_START builders
+            DescribeInstancesRequest request = DescribeInstancesRequest.builder()
+                    .billingMode(DescribeInstancesRequest.BillingMode.PREPAID)     // "prepaid"
+                    .productVersions(List.of(DescribeInstancesRequest.ProductVersion.LOCAL))
+                    .limit(50L)
+                    .build();
+            DescribeInstancesResponse first = redis.describeInstances(request);
+            DescribeInstancesResponse next = redis.describeInstances(request.toBuilder().offset(50L).build());
+            // SNIPPET_END
+            assertThat(first.totalCount()).isZero();
+            assertThat(next.requestId()).isEqualTo("r");
+        }
+        assertThat(server.takeRequest().getBody().readUtf8())
+                .isEqualTo("{\"Limit\":50,\"BillingMode\":\"prepaid\",\"ProductVersions\":[\"local\"]}");
+        assertThat(server.takeRequest().getBody().readUtf8()).contains("\"Offset\":50");
+    }
+
+    @Test
+    void comparingWithEnumConstants() {
+        InstanceSet instance = InstanceSet.builder().instanceId("crs-1").status(2L).build();
+        DescribeTaskInfoResponse task = DescribeTaskInfoResponse.builder().status("succeed").build();
+        // SNIPPET_START enum-constants
+        boolean running = Long.valueOf(InstanceSet.Status.VALUE_2).equals(instance.status());
+        boolean done = DescribeTaskInfoResponse.Status.SUCCEED.equals(task.status());
+        List<String> known = DescribeTaskInfoResponse.Status.values();  // preparing, running, succeed, failed, error
+        // SNIPPET_END
+        assertThat(running).isTrue();
+        assertThat(done).isTrue();
+        assertThat(known).containsExactly("preparing", "running", "succeed", "failed", "error");
+    }
+
+    @Test
+    void paginationFetchesPagesLazily() {
+        answer("{\"TotalCount\":3,\"InstanceSet\":[{\"InstanceId\":\"a\"},{\"InstanceId\":\"b\"}],\"RequestId\":\"1\"}");
+        answer("{\"TotalCount\":3,\"InstanceSet\":[{\"InstanceId\":\"c\"}],\"RequestId\":\"2\"}");
+        try (TencentRedisClient redis = TencentRedisClient.create(config())) {
+            // SNIPPET_START pagination
+            for (InstanceSet instance : redis.describeInstancesIterable(DescribeInstancesRequest.builder().limit(2L).build())) {
+                println(instance.instanceId());
+            }
+            // SNIPPET_END
+        }
+        assertThat(printed).containsExactly("a", "b", "c");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void waitForTheTaskOfAnAsynchronousAction() {
+        answer("{\"TaskId\":42,\"RequestId\":\"r1\"}");
+        answer("{\"Status\":\"succeed\",\"TaskMessage\":\"ok\",\"RequestId\":\"r2\"}");
+        try (TencentRedisClient redis = TencentRedisClient.create(config())) {
+            // SNIPPET_START waiters
+            ClearInstanceResponse cleared = redis.clearInstance(r -> r.instanceId("crs-1").password("pw"));
+            DescribeTaskInfoResponse task = TencentRedisWaiters.create(redis)
+                    .withInterval(Duration.ofSeconds(5))
+                    .waitForTask(cleared.taskId(), Duration.ofMinutes(10));   // TaskFailedException, WaiterTimeoutException
+            // SNIPPET_END
+            assertThat(task.status()).isEqualTo("succeed");
+        }
+    }
+
+    @Test
+    void errorsCarryTheVendorsCodeAndRequestId() {
+        answer("{\"Error\":{\"Code\":\"ResourceNotFound.InstanceNotExists\",\"Message\":\"no such instance\"},\"RequestId\":\"req-9\"}");
+        try (TencentRedisClient redis = TencentRedisClient.create(config())) {
+            // SNIPPET_START errors
+            try {
+                redis.describeInstances(r -> r.instanceId("crs-missing"));
+            } catch (NotFoundException e) {
+                println("not found: " + e.code() + " (RequestId " + e.requestId() + ")");
+            } catch (ApiException e) {
+                println(e.vendor() + " " + e.code() + ", HTTP " + e.httpStatus() + ": " + e.getMessage());
+            }
+            // SNIPPET_END
+        }
+        assertThat(printed).containsExactly("not found: ResourceNotFound.InstanceNotExists (RequestId req-9)");
+    }
+
+    @Test
+    void retriesRateLimitsAndTimeoutsAreConfigured() {
+        answer("{\"Error\":{\"Code\":\"RequestLimitExceeded\",\"Message\":\"slow down\"},\"RequestId\":\"a\"}");
+        answer("{\"TotalCount\":0,\"InstanceSet\":[],\"RequestId\":\"b\"}");
+        // SNIPPET_START retries
+        ClientConfig config = ClientConfig.builder()
+                .credentials(Credentials.of(secretId, secretKey)).region("ap-guangzhou").endpoint(endpoint)
+                .retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(5)                        // the first attempt and up to 4 retries
+                        .baseDelay(Duration.ofMillis(200))
+                        .maxDelay(Duration.ofSeconds(10))
+                        .build())
+                .rateLimiting(true)                            // each action's own limit from the model (default)
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(60))           // one whole attempt
+                .build();
+        // SNIPPET_END
+        try (TencentRedisClient redis = TencentRedisClient.create(config)) {
+            assertThat(redis.describeInstances(r -> r.limit(1L)).requestId()).isEqualTo("b");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void v1SigningSendsASignedForm() throws Exception {
+        answer("{\"TotalCount\":0,\"InstanceSet\":[],\"RequestId\":\"r\"}");
+        // SNIPPET_START v1-signing
+        ClientConfig config = ClientConfig.builder()
+                .credentials(Credentials.of(secretId, secretKey)).region("ap-guangzhou").endpoint(endpoint)
+                .signatureMethod(SignatureMethod.HMAC_SHA256)   // or HMAC_SHA1; default TC3_HMAC_SHA256
+                .build();
+        // SNIPPET_END
+        try (TencentRedisClient redis = TencentRedisClient.create(config)) {
+            redis.describeInstances(r -> r.limit(1L));
+        }
+        RecordedRequest sent = server.takeRequest();
+        assertThat(sent.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(sent.getBody().readUtf8()).contains("SignatureMethod=HmacSHA256").contains("&Signature=");
+    }
+
+    @Test
+    void requestLogLinesAreRedacted() {
+        answer("{\"TotalCount\":0,\"InstanceSet\":[],\"RequestId\":\"r\"}");
+        // SNIPPET_START request-log
+        ClientConfig config = ClientConfig.builder()
+                .credentials(Credentials.of(secretId, secretKey)).region("ap-guangzhou").endpoint(endpoint)
+                .requestLog(line -> println(line))       // default: the "io.cachesh.client" System.Logger at DEBUG
+                .build();
+        // SNIPPET_END
+        try (TencentRedisClient redis = TencentRedisClient.create(config)) {
+            redis.describeInstances(r -> r.limit(1L));
+        }
+        assertThat(printed).singleElement().asString()
+                .startsWith("tencent-redis DescribeInstances POST " + endpoint + "/ -> 200 in ")
+                .contains("Signature=******").doesNotContain(secretKey);
+    }
+
+    @Test
+    void interceptorsInjectFaultsAndDryRun() {
+        answer("{\"TotalCount\":0,\"InstanceSet\":[],\"RequestId\":\"r\"}");
+        // SNIPPET_START fault-injection
+        Interceptor throttleFirstAttempt = chain -> {
+            ApiRequest request = chain.request();
+            if (request.attempt() == 1) {
+                throw new ThrottlingException("tencent", "RequestLimitExceeded", "injected", null, 200);
+            }
+            return chain.proceed(request);
+        };
+        ClientConfig flaky = config().toBuilder().addNetworkInterceptor(throttleFirstAttempt).build();
+        // SNIPPET_END
+        try (TencentRedisClient redis = TencentRedisClient.create(flaky)) {
+            assertThat(redis.describeInstances(r -> r.limit(1L)).requestId()).isEqualTo("r");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+
+        // SNIPPET_START dry-run
+        Interceptor dryRun = chain -> {
+            ApiRequest request = chain.request();
+            println("would call " + request.operation().name() + " " + request.bodyUtf8());
+            return request.bind("{\"TaskId\":0,\"RequestId\":\"dry-run\"}");
+        };
+        try (TencentRedisClient redis = TencentRedisClient.create(config().toBuilder().addInterceptor(dryRun).build())) {
+            redis.clearInstance(r -> r.instanceId("crs-1"));     // nothing is sent
+        }
+        // SNIPPET_END
+        assertThat(printed).containsExactly("would call ClearInstance {\"InstanceId\":\"crs-1\"}");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void untypedCallsGoThroughTheSameRuntime() {
+        answer("{\"TotalCount\":0,\"InstanceSet\":[],\"RequestId\":\"r\"}");
+        // SNIPPET_START untyped
+        var model = Models.load("tencent-redis");
+        try (ClientRuntime runtime = ClientRuntime.create(model, config())) {
+            JsonNode answer = runtime.invoke(OperationInfo.of(model, "DescribeInstances"), Map.of("Limit", 1), JsonNode.class);
+            println(answer.get("TotalCount").asText());
+        }
+        // SNIPPET_END
+        assertThat(printed).containsExactly("0");
+    }
+}

@@ -1,0 +1,222 @@
+package io.cachesh.emulator;
+
+import io.cachesh.client.auth.Credentials;
+import io.cachesh.emulator.control.ControlHandler;
+import io.cachesh.emulator.control.Faults;
+import io.cachesh.emulator.dataplane.RedisBinary;
+import io.cachesh.emulator.dataplane.RedisProcessManager;
+import io.cachesh.emulator.fleet.Fleet;
+import io.cachesh.emulator.server.EmulatorServer;
+import io.cachesh.emulator.tencent.ProductCatalog;
+import io.cachesh.emulator.tencent.TencentApi3FrontEnd;
+import io.cachesh.emulator.tencent.TencentRedisProvider;
+import io.cachesh.model.Models;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The local cloud: every emulated vendor API on one loopback port, a stateful {@link Fleet} behind them and real
+ * {@code redis-server} processes as the data plane.
+ *
+ * <pre>{@code
+ * try (Emulator emulator = Emulator.builder().port(0).taskDelay(Duration.ofMillis(100)).build().start()) {
+ *     String endpoint = emulator.endpoint();          // http://127.0.0.1:PORT
+ *     Credentials keys = emulator.credentials();       // sign requests with these
+ * }
+ * }</pre>
+ */
+public final class Emulator implements AutoCloseable {
+
+    /** The key pair the emulator accepts unless told otherwise (a local key; printing it is fine). */
+    public static final Credentials DEFAULT_CREDENTIALS =
+            Credentials.of("AKIDcacheshEmulator0000000000000000", "cachesh-emulator-secret-key");
+
+    private static final System.Logger LOG = System.getLogger(Emulator.class.getName());
+
+    private final int port;
+    private final Path stateDir;
+    private final Duration taskDelay;
+    private final Credentials credentials;
+    private final Path redisServerBinary;
+    private final Clock clock;
+    private RedisBinary binary;
+    private Fleet fleet;
+    private EmulatorServer server;
+    private final Faults faults = new Faults(42);
+    private boolean started;
+    private boolean closed;
+
+    private Emulator(Builder b) {
+        this.port = b.port;
+        this.stateDir = b.stateDir;
+        this.taskDelay = b.taskDelay;
+        this.credentials = b.credentials;
+        this.redisServerBinary = b.redisServerBinary;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Finds the data plane, loads saved state, binds the port. Returns {@code this}.
+     *
+     * @throws UncheckedIOException when the port cannot be bound or the state directory cannot be read
+     */
+    public synchronized Emulator start() {
+        try {
+            return startChecked();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the emulator: " + e.getMessage(), e);
+        }
+    }
+
+    private Emulator startChecked() throws IOException {
+        if (closed) throw new IllegalStateException("emulator closed");
+        if (started) return this;
+        binary = RedisBinary.locate(redisServerBinary);
+        if (binary.available()) {
+            LOG.log(System.Logger.Level.INFO, "data plane: {0} ({1}, {2})", binary.path(), binary.version(), binary.source());
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "NO DATA PLANE - instances will have no redis-server: {0}", binary.version());
+        }
+        RedisProcessManager redis = new RedisProcessManager(binary);
+        // at JVM exit: save state and stop servers cleanly, then the manager's hook kills whatever is left
+        redis.onJvmExit(this::close);
+        try {
+            fleet = new Fleet(taskDelay, clock, stateDir, redis);
+        } catch (IOException | RuntimeException e) {
+            redis.close(false);
+            throw e;
+        }
+        try {
+            TencentRedisProvider tencent = new TencentRedisProvider(fleet, ProductCatalog.load());
+            fleet.load();
+            server = new EmulatorServer(port, List.of(
+                    new ControlHandler(fleet, dataPlaneDescription(), faults),
+                    new TencentApi3FrontEnd(Models.load("tencent-redis"), tencent, credentials, clock, faults)));
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
+        started = true;
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public String endpoint() {
+        requireStarted();
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public int port() {
+        requireStarted();
+        return server.port();
+    }
+
+    /** Injected faults (also {@code /_emulator/faults}): errors and latency for chosen actions, for retry tests. */
+    public Faults faults() {
+        return faults;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public Fleet fleet() {
+        requireStarted();
+        return fleet;
+    }
+
+    /** True when instances get a real redis-server. */
+    public boolean dataPlaneAvailable() {
+        if (binary == null) throw new IllegalStateException("emulator not started");
+        return binary.available();
+    }
+
+    /** The redis-server in use and its version, or why there is none. */
+    public String dataPlaneDescription() {
+        if (binary == null) throw new IllegalStateException("emulator not started");
+        return binary.available() ? binary.path() + " (" + binary.version() + ", from " + binary.source() + ")"
+                : "none: " + binary.version();
+    }
+
+    public Duration taskDelay() {
+        return taskDelay;
+    }
+
+    /** Stops the HTTP port and every data-plane process; removes their files unless a state directory keeps them. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        if (server != null) server.close();
+        if (fleet != null) fleet.close();
+    }
+
+    private void requireStarted() {
+        if (!started) throw new IllegalStateException("emulator not started");
+    }
+
+    /** Builder of an {@link Emulator}. */
+    public static final class Builder {
+        private int port;
+        private Path stateDir;
+        private Duration taskDelay = Duration.ofSeconds(1);
+        private Credentials credentials = DEFAULT_CREDENTIALS;
+        private Path redisServerBinary;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+            this.port = port;
+            return this;
+        }
+
+        /** Directory keeping fleet state and instance data across restarts; null (default) keeps nothing. */
+        public Builder stateDir(Path stateDir) {
+            this.stateDir = stateDir;
+            return this;
+        }
+
+        /** How long every async task takes (default 1 s; tests use ~100 ms). */
+        public Builder taskDelay(Duration taskDelay) {
+            Objects.requireNonNull(taskDelay, "taskDelay == null");
+            if (taskDelay.isNegative()) throw new IllegalArgumentException("taskDelay < 0: " + taskDelay);
+            this.taskDelay = taskDelay;
+            return this;
+        }
+
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+            return this;
+        }
+
+        /** A redis-server to use instead of the one on the PATH. */
+        public Builder redisServerBinary(Path redisServerBinary) {
+            this.redisServerBinary = redisServerBinary;
+            return this;
+        }
+
+        /** Clock for signature timestamps and resource times (tests replay the seed's signed vectors with it). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
+            return this;
+        }
+
+        public Emulator build() {
+            return new Emulator(this);
+        }
+    }
+}

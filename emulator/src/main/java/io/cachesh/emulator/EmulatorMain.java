@@ -1,0 +1,68 @@
+package io.cachesh.emulator;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code EmulatorMain --port N [--state DIR] [--task-delay-ms N]}: starts the emulator, prints its endpoint, the
+ * accepted SecretId/SecretKey and whether a real data plane is available, then serves until killed.
+ */
+public final class EmulatorMain {
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Emulator emulator = start(args, System.out, System.err);
+        if (emulator == null) System.exit(2);
+        new CountDownLatch(1).await(); // serve until killed; the JVM exit hook stops the data plane
+    }
+
+    /** Starts the emulator and prints how to reach it; null (after printing usage) when the arguments are wrong. */
+    static Emulator start(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Emulator.Builder builder = Emulator.builder();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            try {
+                switch (arg) {
+                    case "--port" -> builder.port(Integer.parseInt(args[++i]));
+                    case "--state" -> builder.stateDir(Path.of(args[++i]));
+                    case "--task-delay-ms" -> builder.taskDelay(Duration.ofMillis(Long.parseLong(args[++i])));
+                    case "--redis-server" -> builder.redisServerBinary(Path.of(args[++i]));
+                    case "-h", "--help" -> {
+                        usage(out);
+                        return null;
+                    }
+                    default -> {
+                        err.println("unknown option " + arg);
+                        usage(err);
+                        return null;
+                    }
+                }
+            } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+                err.println("bad value for " + arg + ": " + e.getMessage());
+                usage(err);
+                return null;
+            }
+        }
+        Emulator emulator = builder.build().start();
+        out.println("cachesh emulator listening on " + emulator.endpoint());
+        out.println("  SecretId:   " + emulator.credentials().keyId());
+        out.println("  SecretKey:  " + emulator.credentials().secret().reveal());
+        out.println("  task delay: " + emulator.taskDelay().toMillis() + " ms");
+        if (emulator.dataPlaneAvailable()) {
+            out.println("  data plane: redis-server " + emulator.dataPlaneDescription());
+        } else {
+            out.println("  data plane: NOT AVAILABLE - control plane only, instances get no redis-server ("
+                    + emulator.dataPlaneDescription() + ")");
+        }
+        out.flush();
+        return emulator;
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH]");
+    }
+}

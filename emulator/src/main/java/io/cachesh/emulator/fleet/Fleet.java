@@ -1,0 +1,294 @@
+package io.cachesh.emulator.fleet;
+
+import io.cachesh.emulator.dataplane.RedisProcess;
+import io.cachesh.emulator.dataplane.RedisProcessManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The emulated fleet, vendor-neutral: instances, their tasks and backups, and the data-plane processes behind them.
+ * Async operations are {@link Task}s that run their work after {@link #taskDelay()}. State is saved as versioned JSON
+ * to the state directory (when there is one) on every change, and loaded again by {@link #load()}.
+ */
+public final class Fleet implements AutoCloseable {
+
+    /** Work of a task; returns the task's message (may be null). A thrown exception fails the task. */
+    @FunctionalInterface
+    public interface Work {
+        String run() throws Exception;
+    }
+
+    private static final System.Logger LOG = System.getLogger(Fleet.class.getName());
+
+    private final Duration taskDelay;
+    private final Clock clock;
+    private final Path stateDir;
+    private final Path root;
+    private final RedisProcessManager redis;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, Instance> instances = new ConcurrentHashMap<>();
+    private final Map<Long, Task> tasks = new ConcurrentHashMap<>();
+    private final AtomicLong nextTaskId = new AtomicLong(1001);
+    private final Object saveLock = new Object();
+    private volatile Function<Instance, Map<String, String>> dataPlaneConfig = i -> Map.of();
+    private volatile boolean closed;
+
+    /**
+     * @param taskDelay how long every task takes
+     * @param clock     time source for timestamps
+     * @param stateDir  where state and instance data live; null keeps everything in a temporary directory that
+     *                  {@link #close()} removes
+     * @param redis     the data plane; {@link RedisProcessManager#available()} false means control plane only
+     */
+    public Fleet(Duration taskDelay, Clock clock, Path stateDir, RedisProcessManager redis) throws IOException {
+        this.taskDelay = Objects.requireNonNull(taskDelay, "taskDelay == null");
+        if (taskDelay.isNegative()) throw new IllegalArgumentException("taskDelay < 0: " + taskDelay);
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.redis = Objects.requireNonNull(redis, "redis == null");
+        this.stateDir = stateDir;
+        if (stateDir != null) {
+            Files.createDirectories(stateDir);
+            this.root = stateDir.resolve("instances");
+            Files.createDirectories(root);
+        } else {
+            this.root = Files.createTempDirectory("cachesh-emulator-");
+        }
+        AtomicInteger n = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "cachesh-fleet-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public Duration taskDelay() {
+        return taskDelay;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public boolean dataPlaneAvailable() {
+        return redis.available();
+    }
+
+    public RedisProcessManager dataPlane() {
+        return redis;
+    }
+
+    /** Config applied (CONFIG SET) to every data-plane process after it starts, computed per instance. */
+    public void dataPlaneConfig(Function<Instance, Map<String, String>> config) {
+        this.dataPlaneConfig = Objects.requireNonNull(config, "config == null");
+    }
+
+    // ---- instances ----------------------------------------------------------------------------------------------
+
+    public Instance add(Instance instance) {
+        if (instances.putIfAbsent(instance.id(), instance) != null) {
+            throw new IllegalArgumentException("duplicate instance id " + instance.id());
+        }
+        changed();
+        return instance;
+    }
+
+    public Optional<Instance> instance(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(instances.get(id));
+    }
+
+    /** All instances, oldest first. */
+    public List<Instance> instances() {
+        return instances.values().stream()
+                .sorted(Comparator.comparing(Instance::createTime).thenComparing(Instance::id))
+                .toList();
+    }
+
+    public boolean contains(String id) {
+        return instances.containsKey(id);
+    }
+
+    /** Removes an instance entirely: stops its data plane and deletes its data and backups. */
+    public void remove(String id) {
+        Instance instance = instances.remove(id);
+        if (instance == null) return;
+        stopDataPlane(instance, false);
+        deleteTree(root.resolve(id));
+        changed();
+    }
+
+    public Path dataDir(String instanceId) {
+        return root.resolve(instanceId).resolve("data");
+    }
+
+    public Path backupDir(String instanceId) {
+        return root.resolve(instanceId).resolve("backups");
+    }
+
+    // ---- data plane ---------------------------------------------------------------------------------------------
+
+    /** Starts the instance's redis-server (no-op without a data plane or when one runs already). */
+    public void startDataPlane(Instance instance) throws IOException {
+        if (!redis.available() || closed) return;
+        RedisProcess current = instance.dataPlane();
+        if (current != null && current.alive()) return;
+        RedisProcess process = redis.start(instance.id(), dataDir(instance.id()), instance.password(),
+                instance.capacityMb() * 1024L * 1024L, instance.lastDataPort());
+        for (Map.Entry<String, String> e : dataPlaneConfig.apply(instance).entrySet()) {
+            try {
+                process.configSet(e.getKey(), e.getValue());
+            } catch (IOException ex) {
+                LOG.log(System.Logger.Level.DEBUG, "{0}: CONFIG SET {1} failed: {2}", instance.id(), e.getKey(), ex.getMessage());
+            }
+        }
+        instance.dataPlane(process);
+    }
+
+    /** Stops the instance's redis-server; {@code keepData} saves an RDB first so a restart finds the data. */
+    public void stopDataPlane(Instance instance, boolean keepData) {
+        RedisProcess process = instance.dataPlane();
+        if (process != null) {
+            redis.stop(process, keepData);
+            instance.dataPlane(null);
+        }
+    }
+
+    // ---- tasks --------------------------------------------------------------------------------------------------
+
+    /** Records a task and runs {@code work} after the task delay. */
+    public Task submit(String instanceId, String type, String label, Work work) {
+        Task task = new Task(nextTaskId.getAndIncrement(), type, label, instanceId, clock.instant(),
+                TaskStatus.PREPARING, null, "");
+        tasks.put(task.id(), task);
+        changed();
+        long delayMillis = taskDelay.toMillis();
+        scheduler.schedule(task::running, delayMillis / 2, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> complete(task, work), delayMillis, TimeUnit.MILLISECONDS);
+        return task;
+    }
+
+    private void complete(Task task, Work work) {
+        if (closed) return;
+        task.running();
+        try {
+            String message = work.run();
+            task.finish(TaskStatus.SUCCEED, message, clock.instant());
+        } catch (Exception | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "task {0} ({1}) on {2} failed: {3}", task.id(), task.type(), task.instanceId(), e.getMessage());
+            LOG.log(System.Logger.Level.DEBUG, "task " + task.id() + " failure", e);
+            task.finish(TaskStatus.FAILED, String.valueOf(e.getMessage()), clock.instant());
+        }
+        changed();
+    }
+
+    public Optional<Task> task(long id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    /** All tasks, newest first. */
+    public List<Task> tasks() {
+        return tasks.values().stream().sorted(Comparator.comparingLong(Task::id).reversed()).toList();
+    }
+
+    // ---- persistence --------------------------------------------------------------------------------------------
+
+    /** Saves the state file now (no-op without a state directory). */
+    public void changed() {
+        if (stateDir == null) return;
+        synchronized (saveLock) {
+            try {
+                FleetState.save(stateDir.resolve(FleetState.FILE_NAME), this, instances(), tasks(), nextTaskId.get());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot save fleet state to " + stateDir, e);
+            }
+        }
+    }
+
+    /**
+     * Loads the state directory's fleet, if any, and restarts the data plane of running instances. Unfinished tasks
+     * are marked failed and instances caught mid-flow are set running: the flows died with the previous process.
+     */
+    public void load() throws IOException {
+        if (stateDir == null) return;
+        Path file = stateDir.resolve(FleetState.FILE_NAME);
+        if (!Files.exists(file)) return;
+        FleetState.Loaded loaded = FleetState.load(file, clock);
+        nextTaskId.set(Math.max(nextTaskId.get(), loaded.nextTaskId()));
+        for (Task t : loaded.tasks()) {
+            if (!t.status().done()) t.finish(TaskStatus.FAILED, "emulator restarted before the task finished", clock.instant());
+            tasks.put(t.id(), t);
+        }
+        for (Instance i : loaded.instances()) {
+            if (i.status() == InstanceStatus.PROCESSING || i.status() == InstanceStatus.TO_BE_INITIALIZED) {
+                i.transition(InstanceStatus.RUNNING);
+            }
+            instances.put(i.id(), i);
+            if (i.status() == InstanceStatus.RUNNING) {
+                try {
+                    startDataPlane(i);
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, i.id() + ": cannot restart redis-server: " + e.getMessage());
+                    i.clearDataPort();
+                }
+            } else {
+                i.clearDataPort();
+            }
+        }
+        changed();
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boolean keep = stateDir != null;
+        for (Instance i : instances.values()) {
+            stopDataPlane(i, keep);
+        }
+        redis.close(keep);
+        if (keep) {
+            synchronized (saveLock) {
+                try {
+                    FleetState.save(stateDir.resolve(FleetState.FILE_NAME), this, instances(), tasks(), nextTaskId.get());
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot save fleet state to " + stateDir, e);
+                }
+            }
+        } else {
+            deleteTree(root);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

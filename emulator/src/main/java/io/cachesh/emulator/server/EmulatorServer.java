@@ -1,0 +1,128 @@
+package io.cachesh.emulator.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.cachesh.emulator.protocol.HttpRequestData;
+import io.cachesh.emulator.protocol.HttpResponseData;
+import io.cachesh.emulator.protocol.ProtocolHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The emulator's one HTTP port on 127.0.0.1 (JDK {@code HttpServer}), routing every request to the first
+ * {@link ProtocolHandler} that accepts it. Nothing escapes as a 500 with a stack trace: a handler that throws answers
+ * with its vendor's internal-error envelope, and a request no handler accepts gets a JSON 404.
+ */
+public final class EmulatorServer implements AutoCloseable {
+
+    /** Larger bodies are refused (Tencent's documented POST limit is 10 MB). */
+    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    static {
+        // Must be set before the JDK server's config class loads: without it every keep-alive request stalls
+        // ~40 ms (Nagle + delayed ACK), see ARCHITECTURE.md "Emulator".
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final System.Logger LOG = System.getLogger(EmulatorServer.class.getName());
+
+    private final List<ProtocolHandler> handlers;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    public EmulatorServer(int port, List<ProtocolHandler> handlers) throws IOException {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+        this.handlers = List.copyOf(handlers);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "cachesh-emulator-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) {
+        HttpResponseData response;
+        HttpRequestData request = null;
+        ProtocolHandler handler = null;
+        try {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
+            }
+            request = new HttpRequestData(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
+                    exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(), body, String.valueOf(exchange.getRemoteAddress()));
+            for (ProtocolHandler h : handlers) {
+                if (h.accepts(request)) {
+                    handler = h;
+                    break;
+                }
+            }
+            if (handler == null) {
+                response = HttpResponseData.json(404, "{\"error\":\"no emulated API serves " + request.method() + " "
+                        + request.path().replace("\"", "") + "\"}");
+            } else {
+                response = handler.handle(request);
+            }
+        } catch (Throwable e) {
+            LOG.log(System.Logger.Level.ERROR, "request failed in " + (handler == null ? "router" : handler.name()), e);
+            try {
+                response = handler != null && request != null ? handler.internalError(request, e)
+                        : HttpResponseData.json(400, "{\"error\":\"unreadable request\"}");
+            } catch (Throwable again) {
+                response = HttpResponseData.json(400, "{\"error\":\"request failed\"}");
+            }
+        }
+        write(exchange, response);
+    }
+
+    private static void write(HttpExchange exchange, HttpResponseData response) {
+        try {
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            for (Map.Entry<String, String> h : response.headers().entrySet()) {
+                exchange.getResponseHeaders().set(h.getKey(), h.getValue());
+            }
+            byte[] body = response.body();
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "client went away: " + e.getMessage());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
