@@ -45,6 +45,11 @@ public final class ModelChecker {
             }
         });
         model.shapes().forEach((shapeName, shape) -> {
+            if (shape.isList()) {
+                checkMember(model, shapeName + "[]", shape.member(), problems);
+            } else if (!"structure".equals(shape.type())) {
+                problems.add(shapeName + ": unknown shape type " + shape.type() + " (allowed: structure, list)");
+            }
             for (String required : shape.required()) {
                 if (!shape.members().containsKey(required)) {
                     problems.add(shapeName + ": required member " + required + " is not a member");
