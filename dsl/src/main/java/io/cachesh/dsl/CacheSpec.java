@@ -1,5 +1,7 @@
 package io.cachesh.dsl;
 
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
 import io.cachesh.client.auth.Secret;
 import io.cachesh.dsl.result.Backup;
 import io.cachesh.dsl.result.Instance;
@@ -230,6 +232,38 @@ public class CacheSpec {
         Instance current = target instanceof Instance i && InstanceStatus.DELETED.equals(status) ? i
                 : resolve("wait", target);
         return svc.waitFor("wait", current, status == null ? InstanceStatus.RUNNING : status, timeout);
+    }
+
+    /**
+     * {@code connect orders} or {@code connect orders, password: '...'}: a Redis connection to the instance's
+     * endpoint, authenticated with the given password, else the one this session created or set it with.
+     */
+    public RedisConnection connect(Object ref) {
+        return connect(Map.of(), ref);
+    }
+
+    public RedisConnection connect(Map<?, ?> named, Object ref) {
+        Args a = Args.of("connect", named);
+        Secret given = a.secret("password");
+        Instance current = resolve("connect", ref);
+        if (current.isDryRun()) {
+            throw new DslException("connect: " + (current.getName() == null ? "the instance" : current.getName())
+                    + " was not created (dry-run); there is nothing to connect to");
+        }
+        Secret pw = given != null ? given : ctx.password(current.getId());
+        return RedisConnection.open(current, pw, ctx.output, () -> ctx.dryRun);
+    }
+
+    /** {@code connect(orders) { set 'k', 'v'; get 'k' }}: runs the block on the connection, then closes it. */
+    public Object connect(Object ref,
+            @DelegatesTo(value = RedisConnection.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return connect(Map.of(), ref, block);
+    }
+
+    public Object connect(Map<?, ?> named, Object ref,
+            @DelegatesTo(value = RedisConnection.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        if (block == null) throw new DslException("connect: the block is null");
+        return connect(named, ref).with(block);
     }
 
     // ---------------------------------------------------------------- helpers

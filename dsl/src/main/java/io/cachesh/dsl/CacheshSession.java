@@ -50,7 +50,8 @@ public final class CacheshSession implements AutoCloseable {
         config.setScriptBaseClass(RunbookScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStarImports("io.cachesh.dsl.result");
-        imports.addImports(ProviderSettings.class.getName(), DslException.class.getName());
+        imports.addImports(ProviderSettings.class.getName(), DslException.class.getName(),
+                RedisConnection.class.getName());
         config.addCompilationCustomizers(imports);
         this.shell = new GroovyShell(CacheshSession.class.getClassLoader(), binding, config);
     }

@@ -48,6 +48,11 @@ final class DslContext implements AutoCloseable {
         });
     }
 
+    /** The password this session created the instance with, set, or was given for it; null when unknown. */
+    Secret password(String instanceId) {
+        return instanceId == null ? null : passwords.get(instanceId);
+    }
+
     void checkProvider(String verb, String provider) {
         if (!DslVocabulary.providers().contains(provider)) {
             throw new DslException(verb + ": unknown provider '" + provider + "' (allowed: "

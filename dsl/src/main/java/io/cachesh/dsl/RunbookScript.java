@@ -1,6 +1,7 @@
 package io.cachesh.dsl;
 
 import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
 import groovy.lang.Script;
 import io.cachesh.dsl.result.Backup;
 import io.cachesh.dsl.result.Instance;
@@ -138,6 +139,24 @@ public abstract class RunbookScript extends Script {
 
     public Object wait(Map<?, ?> named, Object target) {
         return top().wait(named, target);
+    }
+
+    public RedisConnection connect(Object ref) {
+        return top().connect(ref);
+    }
+
+    public RedisConnection connect(Map<?, ?> named, Object ref) {
+        return top().connect(named, ref);
+    }
+
+    public Object connect(Object ref,
+            @DelegatesTo(value = RedisConnection.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return top().connect(ref, block);
+    }
+
+    public Object connect(Map<?, ?> named, Object ref,
+            @DelegatesTo(value = RedisConnection.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return top().connect(named, ref, block);
     }
 
     /** Unknown verbs and verbs called with the wrong shape of arguments: one line naming the verbs or the usage. */

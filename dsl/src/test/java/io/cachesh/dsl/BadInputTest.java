@@ -99,11 +99,11 @@ class BadInputTest extends EmulatorTestSupport {
                         "wait: timeout must be a duration like 30s, 5m or 1h, got 'soon'"),
                 Arguments.of("delete 'orders', purge: 'no'", "delete: purge must be true or false, got 'no'"),
                 Arguments.of("lst()", "unknown verb 'lst', did you mean list? (allowed: cache, provider, create, "
-                        + "list, describe, resize, rename, clear, password, backup, backups, wait, delete)"),
+                        + "list, describe, resize, rename, clear, password, backup, backups, connect, wait, delete)"),
                 Arguments.of("cache { lst() }", "unknown verb 'lst', did you mean list? (allowed: cache, provider, "
-                        + "create, list, describe, resize, rename, clear, password, backup, backups, wait, delete)"),
+                        + "create, list, describe, resize, rename, clear, password, backup, backups, connect, wait, delete)"),
                 Arguments.of("frobnicate 'orders'", "unknown verb 'frobnicate' (allowed: cache, provider, create, "
-                        + "list, describe, resize, rename, clear, password, backup, backups, wait, delete)"),
+                        + "list, describe, resize, rename, clear, password, backup, backups, connect, wait, delete)"),
                 Arguments.of("provider 'aws'", "provider: unknown provider 'aws' (allowed: tencent)"),
                 Arguments.of("cache { provider tencent, region: 'mars-1' }",
                         "provider: region must be one of " + String.join(", ", DslVocabulary.regions("tencent"))

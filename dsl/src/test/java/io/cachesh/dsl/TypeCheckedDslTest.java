@@ -18,6 +18,7 @@ class TypeCheckedDslTest {
         config.setScriptBaseClass(RunbookScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStarImports("io.cachesh.dsl.result");
+        imports.addImports(RedisConnection.class.getName());
         config.addCompilationCustomizers(imports, new ASTTransformationCustomizer(TypeChecked.class));
         return new GroovyShell(TypeCheckedDslTest.class.getClassLoader(), config);
     }
@@ -44,6 +45,11 @@ class TypeCheckedDslTest {
                 Map<String, Object> row = gone.toMap()
                 String region = params.region as String
                 info "done: ${row.id} in ${region}"
+                RedisConnection r = connect(orders, password: 'Orders-Pass2')
+                String v = r.get('k')
+                long keys = r.dbsize()
+                r.close()
+                Object got = connect(orders) { set 'k', 'v'; get('k') }
                 """)).doesNotThrowAnyException();
     }
 

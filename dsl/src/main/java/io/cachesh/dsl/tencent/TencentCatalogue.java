@@ -30,6 +30,8 @@ public final class TencentCatalogue implements SpecCatalogue {
     private final Map<String, Long> numericZoneIds;
     private final String source;
     private final Set<Integer> creatable;
+    /** Types offered from the seed's tables because the listing omits them. */
+    private final Set<Integer> unlisted = new java.util.TreeSet<>();
 
     private TencentCatalogue(String region, Map<Integer, TypeOffer> types, List<String> zones,
                              Map<String, Long> numericZoneIds, String source, Set<Integer> creatable) {
@@ -116,10 +118,37 @@ public final class TencentCatalogue implements SpecCatalogue {
     /**
      * The same catalogue limited to the TypeIds CreateInstances accepts (the model's {@code TypeId} enum, seed
      * l.16523-16549): DescribeProductInfo also lists types that cannot be created (5, Redis 2.8 standalone).
+     * Conversely, creatable types the listing omits (17 and 18, Redis 7.0: the documented {@code ProductConf.Type}
+     * stops at 16, yet CreateInstances sells them) are added with the sale spec of the newest listed type of the
+     * same architecture (else the seed's tables), with source {@code seed}.
      */
     public TencentCatalogue creatable(Set<Integer> typeIds) {
-        return new TencentCatalogue(region, types, zones, numericZoneIds, source,
-                typeIds == null || typeIds.isEmpty() ? null : Set.copyOf(typeIds));
+        if (typeIds == null || typeIds.isEmpty()) {
+            return new TencentCatalogue(region, types, zones, numericZoneIds, source, null);
+        }
+        Map<Integer, TypeOffer> merged = new LinkedHashMap<>(types);
+        Set<Integer> fromSeed = new java.util.TreeSet<>(unlisted);
+        for (TencentSpecTable.Row r : TencentSpecTable.ROWS) {
+            if (typeIds.contains(r.typeId()) && !merged.containsKey(r.typeId())) {
+                TypeOffer sibling = null;
+                for (TencentSpecTable.Row o : TencentSpecTable.rows(r.spec())) {
+                    if (o.typeId() != r.typeId() && !o.version().equals("2.8") && types.containsKey(o.typeId())
+                            && !unlisted.contains(o.typeId())) {
+                        sibling = types.get(o.typeId()); // rows are in version order: the newest listed wins
+                    }
+                }
+                merged.put(r.typeId(), sibling != null
+                        ? new TypeOffer(r.typeId(), sibling.totalGb(), sibling.shardGb(), sibling.replicas(),
+                                sibling.shards())
+                        : new TypeOffer(r.typeId(), TencentSpecTable.seedCapacities(r),
+                                TencentSpecTable.seedCapacities(r), TencentSpecTable.seedReplicas(r),
+                                TencentSpecTable.seedShards(r)));
+                fromSeed.add(r.typeId());
+            }
+        }
+        TencentCatalogue c = new TencentCatalogue(region, merged, zones, numericZoneIds, source, Set.copyOf(typeIds));
+        c.unlisted.addAll(fromSeed);
+        return c;
     }
 
     @Override
@@ -179,7 +208,7 @@ public final class TencentCatalogue implements SpecCatalogue {
             if (replicas.isEmpty()) return null;
         }
         return new SpecOffer(spec, version, "tencent", String.valueOf(row.typeId()), capacities, shards, replicas,
-                source);
+                unlisted.contains(row.typeId()) ? "seed" : source);
     }
 
     @Override
