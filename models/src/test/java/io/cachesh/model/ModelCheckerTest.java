@@ -18,8 +18,25 @@ class ModelCheckerTest {
 
     @Test
     void everyShippedModelIsConsistent() {
+        assertThat(Models.all()).hasSameSizeAs(Models.SERVICES);
         for (ApiModel model : Models.all()) {
             assertThat(ModelChecker.problems(model)).as(model.service()).isEmpty();
+            assertThat(model.operations()).as(model.service()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void huaweiDcsModelsAreShippedAndConsistent() {
+        assertThat(Models.SERVICES).contains("huawei-dcs-v2", "huawei-dcs-v1");
+        for (String service : java.util.List.of("huawei-dcs-v2", "huawei-dcs-v1")) {
+            ApiModel model = Models.load(service);
+            assertThat(ModelChecker.problems(model)).as(service).isEmpty();
+            model.operations().forEach((name, op) -> {
+                assertThat(op.http()).as(service + " " + name + " http").isNotNull();
+                model.shape(op.input()).members().forEach((m, member) ->
+                        assertThat(member.location()).as(service + " " + op.input() + "." + m + " location")
+                                .isIn("path", "query", "header", "body"));
+            });
         }
     }
 
