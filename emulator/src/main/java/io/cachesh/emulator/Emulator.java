@@ -6,10 +6,13 @@ import io.cachesh.emulator.control.Faults;
 import io.cachesh.emulator.dataplane.RedisBinary;
 import io.cachesh.emulator.dataplane.RedisProcessManager;
 import io.cachesh.emulator.fleet.Fleet;
+import io.cachesh.emulator.protocol.HttpRequestData;
 import io.cachesh.emulator.server.EmulatorServer;
 import io.cachesh.emulator.tencent.ProductCatalog;
 import io.cachesh.emulator.tencent.TencentApi3FrontEnd;
 import io.cachesh.emulator.tencent.TencentRedisProvider;
+import io.cachesh.emulator.tencent.TencentThrottle;
+import io.cachesh.model.ApiModel;
 import io.cachesh.model.Models;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The local cloud: every emulated vendor API on one loopback port, a stateful {@link Fleet} behind them and real
@@ -44,6 +48,8 @@ public final class Emulator implements AutoCloseable {
     private final Credentials credentials;
     private final Path redisServerBinary;
     private final Clock clock;
+    private final boolean throttling;
+    private final Consumer<HttpRequestData> requestObserver;
     private RedisBinary binary;
     private Fleet fleet;
     private EmulatorServer server;
@@ -58,6 +64,8 @@ public final class Emulator implements AutoCloseable {
         this.credentials = b.credentials;
         this.redisServerBinary = b.redisServerBinary;
         this.clock = b.clock;
+        this.throttling = b.throttling;
+        this.requestObserver = b.requestObserver;
     }
 
     public static Builder builder() {
@@ -98,9 +106,13 @@ public final class Emulator implements AutoCloseable {
         try {
             TencentRedisProvider tencent = new TencentRedisProvider(fleet, ProductCatalog.load());
             fleet.load();
+            ApiModel tencentModel = Models.load("tencent-redis");
+            TencentApi3FrontEnd tencentApi = new TencentApi3FrontEnd(tencentModel, tencent, credentials, clock, faults)
+                    .throttle(throttling ? new TencentThrottle(tencentModel) : null)
+                    .observer(requestObserver);
             server = new EmulatorServer(port, List.of(
                     new ControlHandler(fleet, dataPlaneDescription(), faults),
-                    new TencentApi3FrontEnd(Models.load("tencent-redis"), tencent, credentials, clock, faults)));
+                    tencentApi));
             server.start();
         } catch (IOException | RuntimeException e) {
             fleet.close();
@@ -152,6 +164,11 @@ public final class Emulator implements AutoCloseable {
         return taskDelay;
     }
 
+    /** Whether each action's rate limit from the model is enforced ({@code RequestLimitExceeded}). */
+    public boolean throttling() {
+        return throttling;
+    }
+
     /** Stops the HTTP port and every data-plane process; removes their files unless a state directory keeps them. */
     @Override
     public synchronized void close() {
@@ -173,8 +190,25 @@ public final class Emulator implements AutoCloseable {
         private Credentials credentials = DEFAULT_CREDENTIALS;
         private Path redisServerBinary;
         private Clock clock = Clock.systemUTC();
+        private boolean throttling = true;
+        private Consumer<HttpRequestData> requestObserver;
 
         private Builder() {
+        }
+
+        /**
+         * Enforce each action's rate limit from the model per (SecretId, region, action), answering
+         * {@code RequestLimitExceeded} above it (default true; the generated clients stay under it by themselves).
+         */
+        public Builder throttling(boolean throttling) {
+            this.throttling = throttling;
+            return this;
+        }
+
+        /** Test hook: sees every vendor API request as received (headers, exact body bytes), before any check. */
+        public Builder requestObserver(Consumer<HttpRequestData> requestObserver) {
+            this.requestObserver = requestObserver;
+            return this;
         }
 
         /** TCP port on 127.0.0.1; 0 (default) picks a free one. */

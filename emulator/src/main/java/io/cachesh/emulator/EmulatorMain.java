@@ -31,6 +31,7 @@ public final class EmulatorMain {
                     case "--state" -> builder.stateDir(Path.of(args[++i]));
                     case "--task-delay-ms" -> builder.taskDelay(Duration.ofMillis(Long.parseLong(args[++i])));
                     case "--redis-server" -> builder.redisServerBinary(Path.of(args[++i]));
+                    case "--no-throttling" -> builder.throttling(false);
                     case "-h", "--help" -> {
                         usage(out);
                         return null;
@@ -52,6 +53,7 @@ public final class EmulatorMain {
         out.println("  SecretId:   " + emulator.credentials().keyId());
         out.println("  SecretKey:  " + emulator.credentials().secret().reveal());
         out.println("  task delay: " + emulator.taskDelay().toMillis() + " ms");
+        out.println("  throttling: " + (emulator.throttling() ? "per-action rate limits enforced" : "off"));
         if (emulator.dataPlaneAvailable()) {
             out.println("  data plane: redis-server " + emulator.dataPlaneDescription());
         } else {
@@ -63,6 +65,6 @@ public final class EmulatorMain {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH]");
+        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH] [--no-throttling]");
     }
 }

@@ -9,56 +9,56 @@ import java.util.List;
  * Typed access to an action's input. The model validator has usually checked and coerced it already; these
  * accessors check again (an action the model does not describe yet is still served) and coerce numeric strings.
  */
-final class Params {
+public final class Params {
 
     private final ObjectNode node;
 
-    Params(ObjectNode node) {
+    public Params(ObjectNode node) {
         this.node = node;
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         JsonNode v = node.get(name);
         return v != null && !v.isNull();
     }
 
-    String string(String name) {
+    public String string(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) return null;
         if (!v.isTextual()) throw type(name, "string");
         return v.asText();
     }
 
-    String string(String name, String orElse) {
+    public String string(String name, String orElse) {
         String v = string(name);
         return v == null ? orElse : v;
     }
 
-    String requireString(String name) {
+    public String requireString(String name) {
         String v = string(name);
         if (v == null) throw TencentException.missing(name);
         if (v.isBlank()) throw new TencentException("InvalidParameter.EmptyParam", "Parameter `" + name + "` is empty.");
         return v.trim();
     }
 
-    Long integer(String name) {
+    public Long integer(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) return null;
         return integer(name, v);
     }
 
-    long integer(String name, long orElse) {
+    public long integer(String name, long orElse) {
         Long v = integer(name);
         return v == null ? orElse : v;
     }
 
-    long requireInteger(String name) {
+    public long requireInteger(String name) {
         Long v = integer(name);
         if (v == null) throw TencentException.missing(name);
         return v;
     }
 
-    Boolean bool(String name) {
+    public Boolean bool(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) return null;
         if (v.isBoolean()) return v.asBoolean();
@@ -66,7 +66,7 @@ final class Params {
         throw type(name, "boolean");
     }
 
-    List<String> strings(String name) {
+    public List<String> strings(String name) {
         List<String> out = new ArrayList<>();
         for (JsonNode item : list(name)) {
             if (!item.isTextual()) throw type(name, "list of strings");
@@ -75,7 +75,7 @@ final class Params {
         return out;
     }
 
-    List<Long> integers(String name) {
+    public List<Long> integers(String name) {
         List<Long> out = new ArrayList<>();
         for (JsonNode item : list(name)) {
             out.add(integer(name, item));
@@ -83,7 +83,7 @@ final class Params {
         return out;
     }
 
-    List<JsonNode> list(String name) {
+    public List<JsonNode> list(String name) {
         JsonNode v = node.get(name);
         List<JsonNode> out = new ArrayList<>();
         if (v == null || v.isNull()) return out;

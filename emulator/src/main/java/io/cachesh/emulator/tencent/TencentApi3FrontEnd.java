@@ -3,6 +3,8 @@ package io.cachesh.emulator.tencent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.client.auth.Credentials;
+import io.cachesh.client.auth.SignatureMethod;
+import io.cachesh.client.auth.TencentV1Signer;
 import io.cachesh.client.auth.Tc3Signer;
 import io.cachesh.emulator.control.FaultRule;
 import io.cachesh.emulator.control.Faults;
@@ -30,15 +32,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Tencent Cloud API 3.0 on {@code POST /} (and GET with query parameters): {@code X-TC-Action} dispatch, TC3-HMAC-SHA256
- * verification, version and region checks, model validation, then the {@link TencentRedisProvider}; every answer is
+ * verification (or signature v1: HmacSHA1/HmacSHA256 over form or query parameters), per-action throttling, version and region checks, model validation, then the {@link TencentRedisProvider}; every answer is
  * HTTP 200 in Tencent's envelope, errors included (seed: "signature failure is 200, not 401").
  *
  * <p>Order of checks: method, Action, Authorization (format, timestamp, SecretId, signature), Version, Region, action
- * known, injected faults, body, model validation, provider. A missing Authorization header is {@code AuthFailure.SignatureFailure}; one
+ * known, throttling, injected faults, body, model validation, provider. A missing Authorization header is {@code AuthFailure.SignatureFailure}; one
  * that does not parse as TC3 is {@code AuthFailure.InvalidAuthorization} (the seed's common codes have no dedicated
  * "missing" code).
  */
@@ -67,6 +71,12 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
     private final Credentials credentials;
     private final Clock clock;
     private final Faults faults;
+    private volatile TencentThrottle throttle;
+    private volatile Consumer<HttpRequestData> observer;
+
+    /** The v1 common parameters, taken out of the action's input (seed, "公共参数", signature v1). */
+    static final Set<String> V1_COMMON = Set.of("Action", "Region", "Timestamp", "Nonce", "SecretId", "Signature",
+            "Version", "SignatureMethod", "Token", "Language", "RequestClient");
 
     public TencentApi3FrontEnd(ApiModel model, TencentRedisProvider provider, Credentials credentials, Clock clock) {
         this(model, provider, credentials, clock, new Faults(0));
@@ -88,21 +98,32 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
         return "tencent-api3";
     }
 
+    /** Enforces each action's rate limit per (SecretId, region, action); null turns throttling off. */
+    public TencentApi3FrontEnd throttle(TencentThrottle throttle) {
+        this.throttle = throttle;
+        return this;
+    }
+
+    /** A test hook: sees every request exactly as received (headers and body bytes), before any check. */
+    public TencentApi3FrontEnd observer(Consumer<HttpRequestData> observer) {
+        this.observer = observer;
+        return this;
+    }
+
     @Override
     public boolean accepts(HttpRequestData request) {
-        if (!"/".equals(request.path())) return false;
-        String auth = request.header("Authorization");
-        return request.header("X-TC-Action") != null || request.header("X-TC-Version") != null
-                || auth != null && auth.startsWith("TC3-")
-                || !request.queryParams().containsKey("Action");
+        return "/".equals(request.path());
     }
 
     @Override
     public HttpResponseData handle(HttpRequestData request) {
         String requestId = UUID.randomUUID().toString();
-        String action = request.header("X-TC-Action");
+        Consumer<HttpRequestData> seen = observer;
+        if (seen != null) seen.accept(request);
+        Map<String, String> v1 = v1Parameters(request);
+        String action = v1 != null ? v1.get("Action") : request.header("X-TC-Action");
         try {
-            ObjectNode result = dispatch(request, requestId, action);
+            ObjectNode result = dispatch(request, requestId, action, v1);
             result.put("RequestId", requestId);
             ObjectNode envelope = Json.object();
             envelope.set("Response", result);
@@ -119,7 +140,24 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
                 "内部错误: the emulator failed on this request (" + error.getClass().getSimpleName() + "); see its log.");
     }
 
-    private ObjectNode dispatch(HttpRequestData request, String requestId, String action) {
+    /**
+     * The parameters of a signature-v1 call (no {@code Authorization} and no {@code X-TC-Action} header; the
+     * parameters in the query of a GET or the form body of a POST), null for an API 3.0 header-style call.
+     */
+    static Map<String, String> v1Parameters(HttpRequestData request) {
+        if (request.header("Authorization") != null || request.header("X-TC-Action") != null) return null;
+        Map<String, String> params;
+        if ("GET".equals(request.method())) {
+            params = request.queryParams();
+        } else if ("POST".equals(request.method()) && request.contentType().startsWith("application/x-www-form-urlencoded")) {
+            params = HttpRequestData.decodeForm(new String(request.body(), StandardCharsets.UTF_8));
+        } else {
+            return null;
+        }
+        return params.containsKey("Action") || params.containsKey("Signature") || params.containsKey("SecretId") ? params : null;
+    }
+
+    private ObjectNode dispatch(HttpRequestData request, String requestId, String action, Map<String, String> v1) {
         if (!"POST".equals(request.method()) && !"GET".equals(request.method())) {
             throw new TencentException("UnsupportedProtocol", "http(s) 请求协议错误，只支持 GET 和 POST 请求: got " + request.method() + ".");
         }
@@ -127,14 +165,14 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
             throw new TencentException("RequestSizeLimitExceeded", "请求包超过限制大小: the body exceeds 10 MB.");
         }
         if (action == null || action.isBlank()) throw TencentException.missing("Action");
-        verifySignature(request);
-        String version = request.header("X-TC-Version");
+        String secretId = v1 != null ? verifyV1Signature(request, v1) : verifySignature(request);
+        String version = v1 != null ? v1.get("Version") : request.header("X-TC-Version");
         if (version == null || version.isBlank()) throw TencentException.missing("Version");
         if (!model.version().equals(version.trim())) {
             throw new TencentException("NoSuchVersion", "接口版本不存在: version `" + version + "` of redis does not exist (use "
                     + model.version() + ").");
         }
-        String region = request.header("X-TC-Region");
+        String region = v1 != null ? v1.get("Region") : request.header("X-TC-Region");
         if (region == null || region.isBlank()) throw TencentException.missing("Region");
         region = region.trim();
         if (!provider.catalog().knownRegion(region)) {
@@ -145,6 +183,11 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
         if (op.isEmpty() && !provider.implementsAction(action)) {
             throw new TencentException("InvalidAction", "接口不存在: action `" + action + "` does not exist in redis "
                     + model.version() + ".");
+        }
+        TencentThrottle limiter = throttle;
+        if (limiter != null && !limiter.tryAcquire(secretId, region, action)) {
+            throw new TencentException("RequestLimitExceeded", "请求的次数超过了频率限制。: " + action + " allows "
+                    + limiter.limit(action) + " requests per second per SecretId and region.");
         }
         Optional<FaultRule> fault = faults.hit("tencent", action);
         if (fault.isPresent()) {
@@ -160,7 +203,7 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
                 throw new TencentException(f.code(), f.message() != null ? f.message() : "injected fault: " + f.code());
             }
         }
-        ObjectNode input = input(request);
+        ObjectNode input = v1 != null ? v1Input(v1) : input(request);
         if (op.isPresent()) {
             ValidationResult result = validator.validate(action, input);
             if (!result.valid()) throw toException(action, result.violations(), input);
@@ -169,10 +212,16 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
         if (!provider.implementsAction(action)) {
             throw new TencentException("UnsupportedOperation", "操作不支持: the emulator does not implement " + action + " yet.");
         }
-        ObjectNode output = provider.handle(new TencentRedisProvider.Request(action, region, requestId, input));
+        ObjectNode output = provider.handle(new TencentRequest(action, region, requestId, secretId, input));
         if (op.isPresent() && op.get().output() != null) output = shaper.shape(op.get().output(), output);
         output.remove("RequestId");
         return output;
+    }
+
+    private static ObjectNode v1Input(Map<String, String> params) {
+        Map<String, String> actionParams = new LinkedHashMap<>(params);
+        actionParams.keySet().removeAll(V1_COMMON);
+        return FormParams.toJson(actionParams);
     }
 
     private ObjectNode input(HttpRequestData request) {
@@ -232,7 +281,53 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
 
     // ---- TC3 ------------------------------------------------------------------------------------------------------
 
-    private void verifySignature(HttpRequestData request) {
+    /** Signature v1 (seed: "签名方法 v1"): same codes as TC3 for expired, unknown-key and wrong signatures. */
+    private String verifyV1Signature(HttpRequestData request, Map<String, String> params) {
+        String signature = params.get("Signature");
+        if (signature == null || signature.isBlank()) {
+            throw new TencentException("AuthFailure.SignatureFailure",
+                    "The provided credentials could not be validated: the Signature parameter is missing.");
+        }
+        String method = params.get("SignatureMethod");
+        if (method != null && !method.equals(SignatureMethod.HMAC_SHA1.wireName())
+                && !method.equals(SignatureMethod.HMAC_SHA256.wireName())) {
+            throw new TencentException("AuthFailure.SignatureFailure", "The provided credentials could not be validated: "
+                    + "SignatureMethod must be HmacSHA1 or HmacSHA256, got `" + method + "`.");
+        }
+        String ts = params.get("Timestamp");
+        if (ts == null || ts.isBlank()) throw TencentException.missing("Timestamp");
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(ts.trim());
+        } catch (NumberFormatException e) {
+            throw new TencentException("InvalidParameter", "The value type of parameter `Timestamp` is invalid: expected integer.");
+        }
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - timestamp) > MAX_SKEW_SECONDS) {
+            throw new TencentException("AuthFailure.SignatureExpire", "签名过期: Timestamp " + timestamp
+                    + " is more than 300 seconds from the server time " + now + ".");
+        }
+        if (params.get("Nonce") == null) throw TencentException.missing("Nonce");
+        String keyId = params.get("SecretId");
+        if (keyId == null || keyId.isBlank()) throw TencentException.missing("SecretId");
+        if (!credentials.keyId().equals(keyId)) {
+            throw new TencentException("AuthFailure.SecretIdNotFound",
+                    "密钥不存在: SecretId `" + keyId + "` is not known to this emulator.");
+        }
+        String token = params.get("Token");
+        if (token != null && !token.isEmpty() && (credentials.token() == null || !credentials.token().matches(token))
+                || (token == null || token.isEmpty()) && credentials.token() != null) {
+            throw new TencentException("AuthFailure.TokenFailure", "token 错误: Token does not match the emulator's credentials.");
+        }
+        String host = request.header("Host");
+        if (host == null || !TencentV1Signer.verify(credentials.secret(), request.method(), host, "/", params)) {
+            throw new TencentException("AuthFailure.SignatureFailure",
+                    "The provided credentials could not be validated. Please check your signature is correct.");
+        }
+        return keyId;
+    }
+
+    private String verifySignature(HttpRequestData request) {
         String header = request.header("Authorization");
         if (header == null || header.isBlank()) {
             throw new TencentException("AuthFailure.SignatureFailure",
@@ -301,6 +396,7 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
             throw new TencentException("AuthFailure.SignatureFailure",
                     "The provided credentials could not be validated. Please check your signature is correct.");
         }
+        return auth.keyId();
     }
 
     private static HttpResponseData error(String requestId, String code, String message) {

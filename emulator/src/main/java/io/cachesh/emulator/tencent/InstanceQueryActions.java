@@ -1,0 +1,159 @@
+package io.cachesh.emulator.tencent;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cachesh.emulator.dataplane.RedisProcess;
+import io.cachesh.emulator.fleet.Instance;
+import io.cachesh.emulator.protocol.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** DescribeInstances and the InstanceSet every instance is shown as. */
+final class InstanceQueryActions extends TencentActionGroup {
+
+    InstanceQueryActions(TencentContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected void register(Map<String, TencentAction> actions) {
+        actions.put("DescribeInstances", this::describeInstances);
+    }
+
+    private ObjectNode describeInstances(TencentRequest r, Params p) {
+        long limit = p.integer("Limit", 20);
+        long offset = p.integer("Offset", 0);
+        if (limit < 0 || limit > 1000) throw TencentException.invalidValue("Limit", limit, "must be between 0 and 1000");
+        if (offset < 0) throw TencentException.invalidValue("Offset", offset, "must be at least 0");
+        String instanceId = p.string("InstanceId");
+        List<String> instanceIds = p.strings("InstanceIds");
+        String instanceName = p.string("InstanceName");
+        String searchKey = p.string("SearchKey");
+        List<String> searchKeys = p.strings("SearchKeys");
+        List<Long> status = p.integers("Status");
+        List<Long> projectIds = p.integers("ProjectIds");
+        List<Long> autoRenew = p.integers("AutoRenew");
+        Long type = p.integer("Type");
+        Long typeVersion = p.integer("TypeVersion");
+        String billing = p.string("BillingMode");
+        String engineName = p.string("EngineName");
+        List<String> tagKeys = p.strings("TagKeys");
+        List<String> vpcIds = p.strings("UniqVpcIds");
+        List<Instance> matches = new ArrayList<>();
+        for (Instance i : fleet.instances()) {
+            if (!i.region().equals(r.region())) continue;
+            if (instanceId != null && !instanceId.isBlank() && !i.id().equals(instanceId.trim())) continue;
+            if (!instanceIds.isEmpty() && !instanceIds.contains(i.id())) continue;
+            if (instanceName != null && !instanceName.isEmpty() && !i.name().equals(instanceName)) continue;
+            if (searchKey != null && !searchKey.isEmpty() && !i.name().contains(searchKey)) continue;
+            if (!searchKeys.isEmpty() && searchKeys.stream().noneMatch(k -> i.name().contains(k) || i.id().equals(k)
+                    || RedisProcess.HOST.equals(k))) continue;
+            if (!status.isEmpty() && !status.contains((long) i.status().code())) continue;
+            if (!projectIds.isEmpty() && !projectIds.contains(i.projectId())) continue;
+            if (!autoRenew.isEmpty() && !autoRenew.contains((long) i.autoRenew())) continue;
+            if (type != null && type != i.typeId()) continue;
+            if (typeVersion != null && typeVersion != typeVersion(i)) continue;
+            if (billing != null && !billing.isEmpty() && !billing.equals(i.billingMode() == 1 ? "prepaid" : "postpaid")) continue;
+            if (engineName != null && !engineName.isEmpty() && !engineName.equalsIgnoreCase(engineName(i))) continue;
+            if (!tagKeys.isEmpty() && tagKeys.stream().noneMatch(i.tags()::containsKey)) continue;
+            if (!vpcIds.isEmpty() && !vpcIds.contains(i.vpcId())) continue;
+            matches.add(i);
+        }
+        String orderBy = p.string("OrderBy", "createtime").trim();
+        Comparator<Instance> order = switch (orderBy) {
+            case "projectId" -> Comparator.comparingLong(Instance::projectId);
+            case "instancename" -> Comparator.comparing(Instance::name);
+            case "type" -> Comparator.comparingInt(Instance::typeId);
+            case "curDeadline" -> Comparator.comparing(i -> i.deadlineTime() == null ? Instant.MAX : i.deadlineTime());
+            case "createtime" -> Comparator.comparing(Instance::createTime);
+            default -> throw TencentException.invalidValue("OrderBy", orderBy,
+                    "must be one of: projectId, createtime, instancename, type, curDeadline");
+        };
+        order = order.thenComparing(Instance::id);
+        if (p.integer("OrderType", 1) != 0) order = order.reversed();
+        matches.sort(order);
+        ObjectNode out = Json.object();
+        out.put("TotalCount", matches.size());
+        ArrayNode set = out.putArray("InstanceSet");
+        matches.stream().skip(offset).limit(limit).forEach(i -> set.add(instanceSet(i)));
+        return out;
+    }
+
+    private ObjectNode instanceSet(Instance i) {
+        ProductCatalog.Zone zone = catalog.zone(i.region(), i.zoneId()).orElse(null);
+        boolean cluster = isCluster(i);
+        ObjectNode n = Json.object();
+        n.put("InstanceName", i.name());
+        n.put("InstanceId", i.id());
+        n.put("Appid", APPID);
+        n.put("ProjectId", i.projectId());
+        n.put("RegionId", catalog.numericRegionId(i.region()));
+        n.put("ZoneId", i.zoneId());
+        n.put("VpcId", 0);
+        n.put("SubnetId", 0);
+        n.put("Status", i.status().code());
+        n.put("WanIp", RedisProcess.HOST);
+        n.put("Port", i.dataPort());
+        n.put("Createtime", time(i.createTime()));
+        n.put("Size", (double) i.capacityMb());
+        n.put("SizeUsed", 0.0);
+        n.put("Type", i.typeId());
+        n.put("AutoRenewFlag", i.autoRenew());
+        n.put("DeadlineTime", time(i.deadlineTime()));
+        n.put("Engine", "CKV".equals(engineName(i)) ? "腾讯云CKV" : "Redis");
+        n.put("ProductType", cluster ? "cluster" : "standalone");
+        n.put("UniqVpcId", i.vpcId());
+        n.put("UniqSubnetId", i.subnetId());
+        n.put("BillingMode", i.billingMode());
+        n.put("InstanceTitle", i.status().title());
+        Instant close = i.closeTime();
+        n.put("OfflineTime", close == null ? "" : time(close.plus(i.billingMode() == 1 ? Duration.ofDays(7) : Duration.ofHours(2))));
+        n.put("SubStatus", 0);
+        n.putArray("Tags");
+        n.putArray("InstanceNode");
+        n.put("RedisShardSize", i.memSizeMb());
+        n.put("RedisShardNum", i.shards());
+        n.put("RedisReplicasNum", i.replicas());
+        n.put("PriceId", 0);
+        n.put("CloseTime", time(close));
+        n.put("SlaveReadWeight", 0);
+        ArrayNode tags = n.putArray("InstanceTags");
+        i.tags().forEach((k, v) -> tags.addObject().put("TagKey", k).put("TagValue", v));
+        n.put("ProjectName", i.projectId() == 0 ? "默认项目" : "project-" + i.projectId());
+        n.put("NoAuth", i.noAuth());
+        n.put("ClientLimit", 10000);
+        n.put("DtsStatus", 0);
+        n.put("NetLimit", 48);
+        n.put("PasswordFree", 0);
+        n.put("Vip6", "");
+        n.put("IPv6", "");
+        n.put("ReadOnly", 0);
+        n.put("RemainBandwidthDuration", "");
+        n.put("DiskSize", 0);
+        n.put("MonitorVersion", "5s");
+        n.put("ClientLimitMin", 10000);
+        n.put("ClientLimitMax", 40000);
+        ArrayNode nodes = n.putArray("NodeSet");
+        long base = Math.abs((long) i.id().hashCode()) % 100_000 * 10;
+        for (int k = 0; k <= i.replicas(); k++) {
+            nodes.addObject().put("NodeId", base + k).put("NodeType", k == 0 ? 0 : 1).put("ZoneId", i.zoneId())
+                    .put("ZoneName", zone == null ? "" : zone.zoneId());
+        }
+        n.put("Region", i.region());
+        n.put("WanAddress", "");
+        n.put("PolarisServer", "");
+        n.put("RedisClusterId", "");
+        n.put("DedicatedClusterId", "");
+        n.put("ProductVersion", "local");
+        n.put("CurrentProxyVersion", "5.8.0");
+        n.put("CurrentRedisVersion", i.version() + ".0");
+        n.put("UpgradeProxyVersion", "");
+        n.put("UpgradeRedisVersion", "");
+        n.put("BackupMode", "NormalLevelBackup");
+        return n;
+    }
+}

@@ -1,0 +1,26 @@
+package io.cachesh.emulator.tencent;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cachesh.emulator.protocol.Json;
+import java.util.Map;
+
+/** Maintenance windows. */
+final class MaintenanceActions extends TencentActionGroup {
+
+    MaintenanceActions(TencentContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    protected void register(Map<String, TencentAction> actions) {
+        actions.put("DescribeMaintenanceWindow", this::describeMaintenanceWindow);
+    }
+
+    private ObjectNode describeMaintenanceWindow(TencentRequest r, Params p) {
+        instance(r, p.requireString("InstanceId"));
+        ObjectNode out = Json.object();
+        out.put("StartTime", "03:00");
+        out.put("EndTime", "06:00");
+        return out;
+    }
+}
