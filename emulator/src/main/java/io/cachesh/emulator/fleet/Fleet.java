@@ -47,6 +47,7 @@ public final class Fleet implements AutoCloseable {
     private final Map<Long, Task> tasks = new ConcurrentHashMap<>();
     private final AtomicLong nextTaskId = new AtomicLong(1001);
     private final Object saveLock = new Object();
+    private final Extensions extensions = new Extensions();
     private volatile Function<Instance, Map<String, String>> dataPlaneConfig = i -> Map.of();
     private volatile boolean closed;
 
@@ -80,6 +81,14 @@ public final class Fleet implements AutoCloseable {
 
     public Duration taskDelay() {
         return taskDelay;
+    }
+
+    /**
+     * Fleet-wide feature state (parameter templates, security groups, replication groups, ...), persisted with the
+     * fleet. Call {@link #changed()} after a change so a state directory picks it up.
+     */
+    public Extensions extensions() {
+        return extensions;
     }
 
     public Clock clock() {
@@ -229,6 +238,7 @@ public final class Fleet implements AutoCloseable {
         Path file = stateDir.resolve(FleetState.FILE_NAME);
         if (!Files.exists(file)) return;
         FleetState.Loaded loaded = FleetState.load(file, clock);
+        extensions.load(loaded.extensions());
         nextTaskId.set(Math.max(nextTaskId.get(), loaded.nextTaskId()));
         for (Task t : loaded.tasks()) {
             if (!t.status().done()) t.finish(TaskStatus.FAILED, "emulator restarted before the task finished", clock.instant());

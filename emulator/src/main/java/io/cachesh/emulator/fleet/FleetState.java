@@ -30,7 +30,7 @@ final class FleetState {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    record Loaded(List<Instance> instances, List<Task> tasks, long nextTaskId) {
+    record Loaded(List<Instance> instances, List<Task> tasks, long nextTaskId, JsonNode extensions) {
     }
 
     private FleetState() {
@@ -42,6 +42,7 @@ final class FleetState {
         root.put("formatVersion", FORMAT_VERSION);
         root.put("savedAt", fleet.clock().instant().toString());
         root.put("nextTaskId", nextTaskId);
+        root.set("extensions", fleet.extensions().toJson());
         ArrayNode is = root.putArray("instances");
         for (Instance i : instances) {
             ObjectNode n = is.addObject();
@@ -72,6 +73,7 @@ final class FleetState {
             i.params().forEach(params::put);
             ObjectNode tags = n.putObject("tags");
             i.tags().forEach(tags::put);
+            n.set("extensions", i.extensions().toJson());
             ArrayNode bs = n.putArray("backups");
             for (Backup b : i.backups()) {
                 ObjectNode bn = bs.addObject();
@@ -132,7 +134,7 @@ final class FleetState {
             n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
             Map<String, String> tags = new LinkedHashMap<>();
             n.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
-            instances.add(Instance.builder()
+            Instance instance = Instance.builder()
                     .id(id).name(n.path("name").asText("")).engine(n.path("engine").asText("redis"))
                     .version(n.path("version").asText(null)).typeId(n.path("typeId").asInt())
                     .memSizeMb(n.path("memSizeMb").asLong()).shards(n.path("shards").asInt(1))
@@ -146,7 +148,9 @@ final class FleetState {
                     .createTime(Instant.parse(n.path("createTime").asText(clock.instant().toString())))
                     .deadlineTime(instant(n, "deadlineTime")).closeTime(instant(n, "closeTime"))
                     .dataPort(n.path("dataPort").asInt()).params(params).tags(tags).backups(backups)
-                    .build());
+                    .build();
+            instance.extensions().load(n.get("extensions"));
+            instances.add(instance);
         }
         List<Task> tasks = new ArrayList<>();
         for (JsonNode n : root.path("tasks")) {
@@ -155,7 +159,7 @@ final class FleetState {
                     Instant.parse(n.path("startTime").asText()), TaskStatus.valueOf(n.path("status").asText()),
                     instant(n, "endTime"), n.path("message").asText("")));
         }
-        return new Loaded(instances, tasks, root.path("nextTaskId").asLong(1001));
+        return new Loaded(instances, tasks, root.path("nextTaskId").asLong(1001), root.get("extensions"));
     }
 
     private static void putInstant(ObjectNode n, String field, Instant value) {

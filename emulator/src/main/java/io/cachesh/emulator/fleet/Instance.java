@@ -43,6 +43,7 @@ public final class Instance {
     private final Map<String, String> params = new LinkedHashMap<>();
     private final List<Backup> backups = new ArrayList<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
+    private final Extensions extensions = new Extensions();
 
     private Instance(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id == null");
@@ -267,6 +268,11 @@ public final class Instance {
 
     public synchronized void tag(String key, String value) {
         tags.put(key, value);
+    }
+
+    /** Per-feature state of this instance (accounts, security groups, ...), persisted with it. */
+    public Extensions extensions() {
+        return extensions;
     }
 
     @Override

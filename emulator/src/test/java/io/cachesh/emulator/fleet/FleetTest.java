@@ -78,6 +78,30 @@ class FleetTest {
         }
     }
 
+    record Accounts(java.util.List<String> names) {
+    }
+
+    @Test
+    void featureExtensionsAreCopiedOnReadAndPersisted(@TempDir Path state) throws Exception {
+        try (Fleet fleet = fleet(state)) {
+            Instance i = fleet.add(instance("crs-cccccccc"));
+            i.extensions().update("accounts", Accounts.class, () -> new Accounts(java.util.List.of()),
+                    a -> new Accounts(java.util.List.of("reader", "writer")));
+            fleet.extensions().put("templates", java.util.Map.of("tpl-1", "default"));
+            fleet.changed();
+        }
+        try (Fleet fleet = fleet(state)) {
+            fleet.load();
+            Instance i = fleet.instance("crs-cccccccc").orElseThrow();
+            assertThat(i.extensions().get("accounts", Accounts.class, () -> null).names())
+                    .containsExactly("reader", "writer");
+            assertThat(fleet.extensions().get("templates", java.util.Map.class, java.util.Map::of))
+                    .containsEntry("tpl-1", "default");
+            assertThat(i.extensions().get("missing", Accounts.class, () -> new Accounts(java.util.List.of("x"))).names())
+                    .containsExactly("x");
+        }
+    }
+
     @Test
     void aStateFileFromANewerEmulatorIsRefused(@TempDir Path state) throws Exception {
         Files.writeString(state.resolve("fleet.json"), "{\"format\":\"cachesh-emulator-fleet\",\"formatVersion\":99}");
