@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Models {
 
     /** Every model shipped, by service id. Add a line here with each new model file. */
-    public static final List<String> SERVICES = List.of("tencent-redis", "huawei-dcs-v2", "huawei-dcs-v1");
+    public static final List<String> SERVICES = List.of("tencent-redis", "huawei-dcs-v2", "huawei-dcs-v1",
+            "tencent-cmem", "tencent-redis-legacy", "capitalonline-memcached");
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

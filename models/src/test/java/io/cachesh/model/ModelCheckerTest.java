@@ -41,6 +41,19 @@ class ModelCheckerTest {
     }
 
     @Test
+    void legacyAndMemcachedModelsAreShippedAndConsistent() {
+        for (String service : java.util.List.of("tencent-cmem", "tencent-redis-legacy", "capitalonline-memcached")) {
+            assertThat(Models.SERVICES).contains(service);
+            ApiModel model = Models.load(service);
+            assertThat(ModelChecker.problems(model)).as(service).isEmpty();
+            assertThat(model.operations()).as(service).isNotEmpty();
+        }
+        assertThat(Models.load("tencent-cmem").protocol()).isEqualTo("tencent-v2-form");
+        assertThat(Models.load("tencent-redis-legacy").protocol()).isEqualTo("tencent-v2-form");
+        assertThat(Models.load("capitalonline-memcached").protocol()).isEqualTo("capitalonline-openapi");
+    }
+
+    @Test
     void brokenModelYieldsEveryProblem() throws IOException {
         String json = """
                 {
