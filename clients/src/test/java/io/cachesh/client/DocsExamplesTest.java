@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cachesh.client.auth.Credentials;
+import io.cachesh.client.auth.IamPasswordCredentials;
 import io.cachesh.client.auth.Secret;
 import io.cachesh.client.auth.SignatureMethod;
 import io.cachesh.client.core.ApiRequest;
@@ -14,6 +15,11 @@ import io.cachesh.client.core.OperationInfo;
 import io.cachesh.client.error.ApiException;
 import io.cachesh.client.error.NotFoundException;
 import io.cachesh.client.error.ThrottlingException;
+import io.cachesh.client.huawei.dcs.HuaweiDcsClient;
+import io.cachesh.client.huawei.dcs.HuaweiDcsWaiters;
+import io.cachesh.client.huawei.dcs.model.InstanceListInfo;
+import io.cachesh.client.huawei.dcs.model.ListInstancesResponse;
+import io.cachesh.client.huawei.dcs.model.ShowInstanceResponse;
 import io.cachesh.client.retry.RetryPolicy;
 import io.cachesh.client.tencent.redis.TencentRedisClient;
 import io.cachesh.client.tencent.redis.TencentRedisWaiters;
@@ -295,5 +301,91 @@ class DocsExamplesTest {
         }
         // SNIPPET_END
         assertThat(printed).containsExactly("0");
+    }
+
+    private void huaweiAnswer(int status, String body) {
+        server.enqueue(new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+                .setHeader("X-Request-Id", "8f1c0ea5c4c0d4d0f5e4b0b0a6e1c2d3").setBody(body));
+    }
+
+    @Test
+    void huaweiWithAkSk() throws Exception {
+        huaweiAnswer(200, "{\"instance_num\":1,\"instances\":[{\"instance_id\":\"dcs-1\",\"name\":\"cache-1\",\"status\":\"RUNNING\"}]}");
+        String ak = "HWAKEXAMPLE";
+        String sk = "example-huawei-sk";
+        String projectId = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+        // SNIPPET_START huawei-aksk
+        ClientConfig config = ClientConfig.builder()
+                .credentials(Credentials.of(ak, sk))   // every call signed SDK-HMAC-SHA256
+                .region("cn-north-4")
+                .projectId(projectId)                  // fills {project_id}, sent as X-Project-Id
+                .endpoint(endpoint)          // leave out for https://dcs.cn-north-4.myhuaweicloud.com
+                .build();
+        try (HuaweiDcsClient dcs = HuaweiDcsClient.create(config)) {
+            ListInstancesResponse page = dcs.listInstances(r -> r.limit(10L).offset(0L).status("RUNNING"));
+            for (InstanceListInfo instance : page.instances()) {
+                println(instance.instanceId() + " " + instance.name() + " " + instance.status());
+            }
+        }
+        // SNIPPET_END
+        assertThat(printed).containsExactly("dcs-1 cache-1 RUNNING");
+        RecordedRequest sent = server.takeRequest();
+        assertThat(sent.getPath()).isEqualTo("/v2/" + projectId + "/instances?offset=0&limit=10&status=RUNNING");
+        assertThat(sent.getHeader("Authorization")).startsWith("SDK-HMAC-SHA256 Access=HWAKEXAMPLE, SignedHeaders=host;x-project-id;x-sdk-date, Signature=");
+        assertThat(sent.getHeader("X-Project-Id")).isEqualTo(projectId);
+    }
+
+    @Test
+    void huaweiWithAnIamToken() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(201).setHeader("X-Subject-Token", "MIIexampletoken")
+                .setBody("{\"token\":{\"expires_at\":\"2999-01-01T00:00:00.000000Z\",\"project\":{\"id\":\"p-from-token\"}}}"));
+        huaweiAnswer(200, "{\"instance_id\":\"dcs-1\",\"status\":\"RUNNING\"}");
+        huaweiAnswer(200, "{\"instance_id\":\"dcs-1\",\"status\":\"RUNNING\"}");
+        String userName = "ops";
+        String password = "example-password";
+        String accountName = "acme";
+        String iamEndpoint = endpoint;
+        // SNIPPET_START huawei-token
+        ClientConfig config = ClientConfig.builder()
+                .iamCredentials(IamPasswordCredentials.of(userName, password, accountName, "cn-north-4"))
+                .region("cn-north-4")
+                .iamEndpoint(iamEndpoint)    // leave out for https://iam.cn-north-4.myhuaweicloud.com
+                .endpoint(endpoint)
+                .build();
+        try (HuaweiDcsClient dcs = HuaweiDcsClient.create(config)) {
+            ShowInstanceResponse instance = dcs.showInstance(r -> r.instanceId("dcs-1"));   // fetches a token
+            println(instance.status());
+            dcs.showInstance(r -> r.instanceId("dcs-1"));                                     // reuses it
+        }
+        // SNIPPET_END
+        assertThat(printed).containsExactly("RUNNING");
+        assertThat(server.takeRequest().getPath()).isEqualTo("/v3/auth/tokens");
+        RecordedRequest call = server.takeRequest();
+        assertThat(call.getPath()).isEqualTo("/v2/p-from-token/instances/dcs-1");
+        assertThat(call.getHeader("X-Auth-Token")).isEqualTo("MIIexampletoken");
+        assertThat(server.takeRequest().getHeader("X-Auth-Token")).isEqualTo("MIIexampletoken");
+        assertThat(config.toString()).doesNotContain(password);
+    }
+
+    @Test
+    void huaweiWaitersAndErrors() {
+        huaweiAnswer(200, "{\"instance_id\":\"dcs-1\",\"status\":\"RUNNING\"}");
+        huaweiAnswer(404, "{\"error_code\":\"DCS.3022\",\"error_msg\":\"This DCS instance does not exist.\"}");
+        String instanceId = "dcs-1";
+        ClientConfig config = ClientConfig.builder().credentials(Credentials.of("HWAKEXAMPLE", "sk")).region("cn-north-4")
+                .projectId("p1").endpoint(endpoint).build();
+        // SNIPPET_START huawei-waiters-errors
+        try (HuaweiDcsClient dcs = HuaweiDcsClient.create(config)) {
+            HuaweiDcsWaiters waiters = HuaweiDcsWaiters.create(dcs).withInterval(Duration.ofSeconds(5));
+            ShowInstanceResponse running = waiters.waitForInstanceStatus(instanceId, HuaweiDcsWaiters.RUNNING, Duration.ofMinutes(15));
+            println(running.instanceId() + " is " + running.status());
+            try {
+                dcs.deleteSingleInstance(r -> r.instanceId("dcs-missing"));   // 204 No Content when it exists
+            } catch (NotFoundException e) {
+                println(e.code() + " " + e.httpStatus() + " " + e.requestId());
+            }
+        }
+        // SNIPPET_END
+        assertThat(printed).containsExactly("dcs-1 is RUNNING", "DCS.3022 404 8f1c0ea5c4c0d4d0f5e4b0b0a6e1c2d3");
     }
 }

@@ -54,6 +54,25 @@ class CodeGeneratorGoldenTest {
         GoldenFiles.assertMatches("operations/TinyOperations.java", new OperationsSpec(ctx).generate().content());
     }
 
+    private final ApiModel rest = TinyModel.loadRest();
+    private final GenerationContext restCtx = new GenerationContext(rest, new NamingStrategy());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ListThingsRequest", "UpdateThingRequest", "UpdateThingResponse", "ListThingTagsResponse"})
+    void restShapeClassMatchesGolden(String shape) throws Exception {
+        GoldenFiles.assertMatches("rest/" + shape + ".java", new ShapeSpec(restCtx, shape).generate().content());
+    }
+
+    @Test
+    void restClientInterfaceMatchesGolden() throws Exception {
+        GoldenFiles.assertMatches("rest/TinyRestClient.java", new ClientInterfaceSpec(restCtx).generate().content());
+    }
+
+    @Test
+    void restOperationsClassMatchesGolden() throws Exception {
+        GoldenFiles.assertMatches("rest/TinyRestOperations.java", new OperationsSpec(restCtx).generate().content());
+    }
+
     @Test
     void everyGeneratedFileCarriesTheGeneratedAnnotation() {
         List<GeneratedFile> files = new CodeGenerator().generate(model);

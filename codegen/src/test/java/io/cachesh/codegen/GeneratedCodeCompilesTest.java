@@ -121,6 +121,30 @@ class GeneratedCodeCompilesTest {
         assertThat(widget.getMethod("status").invoke(unknown)).isEqualTo(99L);
     }
 
+    @Test
+    void restModelCompilesAndItsBareArrayBinds() throws Exception {
+        ClassLoader loader = compile(new CodeGenerator().generate(TinyModel.loadRest()));
+        ObjectMapper mapper = new ObjectMapper();
+        Class<?> tags = loader.loadClass("io.cachesh.client.acme.tinyrest.model.ListThingTagsResponse");
+        Object value = mapper.readValue("[{\"key\":\"k\",\"value\":\"v\"},{\"key\":\"k2\"}]", tags);
+        assertThat(value.toString()).isEqualTo("ListThingTagsResponse[Tag{key=k, value=v}, Tag{key=k2}]");
+        assertThat((List<?>) tags.getMethod("items").invoke(value)).hasSize(2);
+        assertThat(mapper.writeValueAsString(value)).isEqualTo("[{\"key\":\"k\",\"value\":\"v\"},{\"key\":\"k2\"}]");
+        assertThat(mapper.readValue("[]", tags)).isEqualTo(tags.getMethod("of", List.class).invoke(null, List.of()));
+        Object copy = tags.getMethod("toBuilder").invoke(value);
+        assertThat(copy.getClass().getMethod("build").invoke(copy)).isEqualTo(value).hasSameHashCodeAs(value);
+
+        Class<?> update = loader.loadClass("io.cachesh.client.acme.tinyrest.model.UpdateThingRequest");
+        Object builder = update.getMethod("builder").invoke(null);
+        builder.getClass().getMethod("thingId", String.class).invoke(builder, "t-1");
+        builder.getClass().getMethod("description", String.class).invoke(builder, "d");
+        Object request = builder.getClass().getMethod("build").invoke(builder);
+        assertThat(mapper.writeValueAsString(request)).isEqualTo("{\"thing_id\":\"t-1\",\"description\":\"d\"}");
+
+        Class<?> empty = loader.loadClass("io.cachesh.client.acme.tinyrest.model.UpdateThingResponse");
+        assertThat(mapper.readValue("{}", empty).toString()).isEqualTo("UpdateThingResponse{}");
+    }
+
     static ClassLoader compile(List<GeneratedFile> files) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

@@ -13,7 +13,16 @@ final class TinyModel {
     }
 
     static ApiModel load() {
-        try (InputStream in = TinyModel.class.getResourceAsStream("tiny-model.json")) {
+        return load("tiny-model.json");
+    }
+
+    /** The tiny REST model: path/query/header/body members, a 204 answer, a bare-array answer. */
+    static ApiModel loadRest() {
+        return load("tiny-rest-model.json");
+    }
+
+    private static ApiModel load(String resource) {
+        try (InputStream in = TinyModel.class.getResourceAsStream(resource)) {
             return Models.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

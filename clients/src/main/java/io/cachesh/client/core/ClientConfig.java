@@ -1,6 +1,7 @@
 package io.cachesh.client.core;
 
 import io.cachesh.client.auth.Credentials;
+import io.cachesh.client.auth.IamPasswordCredentials;
 import io.cachesh.client.auth.SignatureMethod;
 import io.cachesh.client.retry.RetryPolicy;
 import java.time.Clock;
@@ -34,9 +35,18 @@ public final class ClientConfig {
     private final SignatureMethod signatureMethod;
     private final List<Interceptor> interceptors;
     private final List<Interceptor> networkInterceptors;
+    private final String projectId;
+    private final IamPasswordCredentials iamCredentials;
+    private final String iamEndpoint;
 
     private ClientConfig(Builder b) {
-        this.credentials = Objects.requireNonNull(b.credentials, "credentials == null");
+        if (b.credentials == null && b.iamCredentials == null) {
+            throw new NullPointerException("credentials == null (set credentials, or iamCredentials for Huawei token auth)");
+        }
+        this.credentials = b.credentials;
+        this.projectId = b.projectId;
+        this.iamCredentials = b.iamCredentials;
+        this.iamEndpoint = b.iamEndpoint;
         this.region = b.region;
         this.endpoint = b.endpoint;
         this.retryPolicy = b.retryPolicy;
@@ -70,11 +80,33 @@ public final class ClientConfig {
         b.signatureMethod = signatureMethod;
         b.interceptors.addAll(interceptors);
         b.networkInterceptors.addAll(networkInterceptors);
+        b.projectId = projectId;
+        b.iamCredentials = iamCredentials;
+        b.iamEndpoint = iamEndpoint;
         return b;
     }
 
+    /** The access key pair (null only when {@link #iamCredentials()} authenticates instead). */
     public Credentials credentials() {
         return credentials;
+    }
+
+    /**
+     * Huawei project id: fills {@code {project_id}} in REST paths and goes in {@code X-Project-Id} with AK/SK signing;
+     * null to take it from the IAM token (token auth) or from the request.
+     */
+    public String projectId() {
+        return projectId;
+    }
+
+    /** Huawei IAM password credentials: when set, calls carry an IAM token ({@code X-Auth-Token}) instead of an AK/SK signature. */
+    public IamPasswordCredentials iamCredentials() {
+        return iamCredentials;
+    }
+
+    /** IAM endpoint override for token auth ({@code http://127.0.0.1:9000}); null for {@code https://iam.<region>.myhuaweicloud.com}. */
+    public String iamEndpoint() {
+        return iamEndpoint;
     }
 
     /** The region sent with every call ({@code X-TC-Region}); null when the API needs none. */
@@ -137,6 +169,9 @@ public final class ClientConfig {
     @Override
     public String toString() {
         return "ClientConfig[credentials=" + credentials + ", region=" + region + ", endpoint=" + endpoint
+                + (projectId == null ? "" : ", projectId=" + projectId)
+                + (iamCredentials == null ? "" : ", iamCredentials=" + iamCredentials)
+                + (iamEndpoint == null ? "" : ", iamEndpoint=" + iamEndpoint)
                 + ", retryPolicy=" + retryPolicy + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", callTimeout=" + callTimeout + ", rateLimiting=" + rateLimiting
                 + (signatureMethod == SignatureMethod.TC3_HMAC_SHA256 ? "" : ", signatureMethod=" + signatureMethod)
@@ -158,8 +193,29 @@ public final class ClientConfig {
         private SignatureMethod signatureMethod = SignatureMethod.TC3_HMAC_SHA256;
         private final List<Interceptor> interceptors = new ArrayList<>();
         private final List<Interceptor> networkInterceptors = new ArrayList<>();
+        private String projectId;
+        private IamPasswordCredentials iamCredentials;
+        private String iamEndpoint;
 
         private Builder() {
+        }
+
+        /** Huawei project id ({@code {project_id}} in paths, {@code X-Project-Id}); null clears it. */
+        public Builder projectId(String projectId) {
+            this.projectId = projectId;
+            return this;
+        }
+
+        /** Huawei token auth: the IAM user whose token every call carries; null clears it (AK/SK signing). */
+        public Builder iamCredentials(IamPasswordCredentials iamCredentials) {
+            this.iamCredentials = iamCredentials;
+            return this;
+        }
+
+        /** Where IAM tokens come from ({@code https://iam.<region>.myhuaweicloud.com} when null). */
+        public Builder iamEndpoint(String iamEndpoint) {
+            this.iamEndpoint = iamEndpoint;
+            return this;
         }
 
         public Builder credentials(Credentials credentials) {

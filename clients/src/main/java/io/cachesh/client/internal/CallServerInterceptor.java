@@ -28,7 +28,7 @@ public final class CallServerInterceptor implements Interceptor {
         try (Response response = http.newCall(request.httpRequest()).execute()) {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
-            return protocol.read(request, response.code(), response.message(), text);
+            return protocol.read(request, response.code(), response.message(), response.headers(), text);
         } catch (IOException e) {
             throw new TransportException(request.service() + " " + request.operation().name(), url, e);
         }

@@ -45,13 +45,18 @@ public final class DefaultClientRuntime implements ClientRuntime {
                 : line -> LOGGER.log(System.Logger.Level.DEBUG, line);
         Protocol protocol = switch (String.valueOf(model.protocol())) {
             case Tc3JsonProtocol.ID -> new Tc3JsonProtocol(model, config, url, mapper);
+            case HuaweiRestProtocol.ID, HuaweiRestProtocol.V1_ID -> HuaweiRestProtocol.of(model, config, url, mapper);
             default -> throw new IllegalArgumentException(model.service() + ": protocol " + model.protocol()
-                    + " is not supported (supported: " + Tc3JsonProtocol.ID + ")");
+                    + " is not supported (supported: " + Tc3JsonProtocol.ID + ", " + HuaweiRestProtocol.ID + ", "
+                    + HuaweiRestProtocol.V1_ID + ")");
         };
         List<Interceptor> stages = new ArrayList<>(config.interceptors());
         stages.add(new RetryInterceptor(config.retryPolicy()));
         stages.add(new RateLimitInterceptor(config.rateLimiting()));
         stages.add(new SigningInterceptor(protocol));
+        if (protocol instanceof HuaweiRestProtocol rest && rest.tokenAuth() != null) {
+            stages.add(new TokenRefreshInterceptor(rest));
+        }
         stages.addAll(config.networkInterceptors());
         stages.add(new LoggingInterceptor(log));
         stages.add(new CallServerInterceptor(Transport.httpClient(config), protocol, url.toString()));
@@ -108,22 +113,25 @@ public final class DefaultClientRuntime implements ClientRuntime {
         PaginationModel pagination = operation.pagination();
         if (pagination == null) throw new IllegalArgumentException(operation.name() + " is not paginated");
         ObjectNode first = request == null ? mapper.createObjectNode() : mapper.valueToTree(request);
+        String offsetName = pagination.offset();
+        String limitName = pagination.limit();
+        String totalName = pagination.total();
         long defaultOffset = pagination.firstPage() != null ? pagination.firstPage() : (pagination.pageBased() ? 1 : 0);
-        long offset = first.path(pagination.offset()).asLong(defaultOffset);
-        long limit = first.hasNonNull(pagination.limit()) ? first.get(pagination.limit()).asLong()
+        long offset = first.path(offsetName).asLong(defaultOffset);
+        long limit = first.hasNonNull(limitName) ? first.get(limitName).asLong()
                 : pagination.maxLimit() != null ? pagination.maxLimit() : 20;
         Paginator<R, I> paginator = Paginator.of(pagination, offset, limit, (o, l) -> {
             ObjectNode page = first.deepCopy();
-            page.put(pagination.offset(), o);
-            page.put(pagination.limit(), l);
+            page.put(offsetName, o);
+            page.put(limitName, l);
             return invoke(operation, page, responseType);
-        }, items, page -> total(page, pagination));
+        }, items, page -> total(page, totalName));
         return paginator;
     }
 
-    private Long total(Object page, PaginationModel pagination) {
-        if (pagination.total() == null || page == null) return null;
-        JsonNode total = mapper.valueToTree(page).get(pagination.total());
+    private Long total(Object page, String totalName) {
+        if (totalName == null || page == null) return null;
+        JsonNode total = mapper.valueToTree(page).get(totalName);
         return total == null || !total.canConvertToLong() ? null : total.asLong();
     }
 

@@ -1,6 +1,7 @@
 package io.cachesh.client.internal;
 
 import io.cachesh.client.core.ApiRequest;
+import okhttp3.Headers;
 import okhttp3.Request;
 
 /** One wire protocol: marshalling and signing of an attempt, and the vendor's envelope and errors of its answer. */
@@ -11,4 +12,12 @@ public interface Protocol {
 
     /** Binds an answer to {@code request.responseType()}, or throws the typed error it carries. */
     Object read(ApiRequest request, int httpStatus, String reason, String body);
+
+    /**
+     * As {@link #read(ApiRequest, int, String, String)}, with the answer's headers (REST vendors carry the request id
+     * in {@code X-Request-Id}); the call stage uses this one.
+     */
+    default Object read(ApiRequest request, int httpStatus, String reason, Headers headers, String body) {
+        return read(request, httpStatus, reason, body);
+    }
 }

@@ -11,13 +11,8 @@ import io.cachesh.client.core.ApiRequest;
 import io.cachesh.client.core.ClientConfig;
 import io.cachesh.client.core.OperationInfo;
 import io.cachesh.client.error.ApiException;
-import io.cachesh.client.error.AuthException;
-import io.cachesh.client.error.InvalidParameterException;
 import io.cachesh.client.error.MalformedResponseException;
-import io.cachesh.client.error.NotFoundException;
-import io.cachesh.client.error.ThrottlingException;
 import io.cachesh.model.ApiModel;
-import io.cachesh.model.ErrorModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -51,6 +46,7 @@ public final class Tc3JsonProtocol implements Protocol {
     private final String host;
     private final ObjectMapper mapper;
     private final LongSupplier nonce;
+    private final ErrorMapper errors;
 
     public Tc3JsonProtocol(ApiModel model, ClientConfig config, HttpUrl url, ObjectMapper mapper) {
         this(model, config, url, mapper, () -> 1 + SECURE_RANDOM.nextInt(Integer.MAX_VALUE));
@@ -64,6 +60,10 @@ public final class Tc3JsonProtocol implements Protocol {
         this.host = hostHeader(url);
         this.mapper = mapper;
         this.nonce = nonce;
+        this.errors = new ErrorMapper(model, Tc3JsonProtocol::kindOf);
+        if (config.credentials() == null) {
+            throw new IllegalArgumentException(model.service() + ": Tencent calls need credentials (SecretId/SecretKey)");
+        }
     }
 
     /** {@code host}, or {@code host:port} when the port is not the scheme's default (what the SDK sends and signs). */
@@ -185,23 +185,12 @@ public final class Tc3JsonProtocol implements Protocol {
     private ApiException httpError(OperationInfo operation, int status, String reason, String text) {
         String message = "HTTP " + status + (reason == null || reason.isEmpty() ? "" : " " + reason) + " from "
                 + where(operation) + (text.isEmpty() ? "" : ": " + snippet(text));
-        String code = "HttpError." + status;
-        if (status == 429) return new ThrottlingException(model.vendor(), code, message, null, status);
-        return new ApiException(model.vendor(), code, message, null, status);
+        return errors.map("HttpError." + status, message, null, status);
     }
 
-    /** The typed exception for a Tencent error code: the model's {@code kind} first, then the code's prefix. */
+    /** The typed exception for a Tencent error code: the model's {@code kind} first, then the code's prefix ({@link ErrorMapper}). */
     public ApiException error(String code, String message, String requestId, int httpStatus) {
-        ErrorModel known = model.errors().get(code);
-        String kind = known == null || known.kind() == null ? kindOf(code) : known.kind();
-        String vendor = model.vendor();
-        return switch (kind) {
-            case "throttling" -> new ThrottlingException(vendor, code, message, requestId, httpStatus);
-            case "auth" -> new AuthException(vendor, code, message, requestId, httpStatus);
-            case "not-found" -> new NotFoundException(vendor, code, message, requestId, httpStatus);
-            case "invalid-parameter" -> new InvalidParameterException(vendor, code, message, requestId, httpStatus);
-            default -> new ApiException(vendor, code, message, requestId, httpStatus);
-        };
+        return errors.map(code, message, requestId, httpStatus);
     }
 
     static String kindOf(String code) {

@@ -104,7 +104,8 @@ public final class Paginator<P, I> implements Iterable<I> {
                 covered = (offset - first) * pageSize;
             } else {
                 offset += count;
-                covered = offset;
+                // item offsets may be 1-based (Huawei DCS v1 "start"): the items before offset exclude the base
+                covered = offset - (pagination.firstPage() == null ? 0 : pagination.firstPage());
             }
             if (count == 0 || count < pageSize || (totalCount != null && covered >= totalCount)) done = true;
             return page;

@@ -19,6 +19,10 @@ final class OperationDocs {
                 : Javadoc.escape(op.doc()));
         List<String> facts = new ArrayList<>();
         facts.add("Action <code>" + Javadoc.escape(name) + "</code>");
+        if (op.http() != null && op.http().method() != null && op.http().uri() != null) {
+            facts.add("<code>" + Javadoc.escape(op.http().method() + " " + op.http().uri()) + "</code>"
+                    + (op.http().status() == null ? "" : " answers " + op.http().status()));
+        }
         facts.add("rate limit " + model.rateLimit(op) + " requests per second");
         facts.add(op.idempotent() ? "idempotent (retried after transport errors)" : "not idempotent (retried only when throttled)");
         if (op.async() != null) facts.add("asynchronous: <code>" + Javadoc.escape(op.async()) + "</code> names the task");

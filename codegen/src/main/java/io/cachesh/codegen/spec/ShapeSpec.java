@@ -48,6 +48,7 @@ public final class ShapeSpec implements ClassSpec {
 
     @Override
     public GeneratedFile generate() {
+        if (shape.isList()) return new ListShapeSpec(ctx, shapeName).generate();
         String cls = className();
         Map<String, String> enumClasses = ctx.naming().enumClasses(shape, typesNamedIn(cls));
         Set<String> taken = new HashSet<>(ctx.shapeClasses().values());
@@ -58,7 +59,7 @@ public final class ShapeSpec implements ClassSpec {
         List<Member> members = new ArrayList<>();
         names.forEach((wire, java) -> {
             MemberModel m = shape.members().get(wire);
-            members.add(new Member(wire, java, m, ctx.javaType(m, im), enumClasses.get(wire)));
+            members.add(new Member(wire, wire, java, m, ctx.javaType(m, im), enumClasses.get(wire)));
         });
         String jsonProperty = "@" + im.ref(ANN + "JsonProperty");
         String objects = im.ref("java.util.Objects");
@@ -202,8 +203,18 @@ public final class ShapeSpec implements ClassSpec {
         lines.add(model.doc() == null || model.doc().isBlank()
                 ? "The <code>" + Javadoc.escape(m.wire) + "</code> member." : Javadoc.escape(model.doc()));
         List<String> facts = new ArrayList<>();
-        facts.add("Wire name <code>" + Javadoc.escape(m.wire) + "</code>");
-        if (shape.isRequired(m.wire)) facts.add("required");
+        boolean renamed = model.wireName() != null && !model.wireName().isBlank() && !model.wireName().equals(m.key);
+        facts.add(renamed ? "Member <code>" + Javadoc.escape(m.key) + "</code>, on the wire <code>"
+                + Javadoc.escape(model.wireName()) + "</code>" : "Wire name <code>" + Javadoc.escape(m.wire) + "</code>");
+        if (shape.isRequired(m.key)) facts.add("required");
+        if (model.location() != null && !"body".equals(model.location())) {
+            facts.add(switch (model.location()) {
+                case "path" -> "sent in the URI path";
+                case "query" -> "sent in the query string";
+                case "header" -> "sent as an HTTP header";
+                default -> "sent in the " + Javadoc.escape(model.location());
+            });
+        }
         describeConstraints(model, facts, "");
         if (m.enumClass != null) facts.add("constants in {@link " + m.enumClass + "}");
         if (model.defaultValue() != null) facts.add("default <code>" + Javadoc.escape(String.valueOf(model.defaultValue())) + "</code>");
@@ -259,6 +270,6 @@ public final class ShapeSpec implements ClassSpec {
             "LinkedHashMap", "JsonNode", "Generated", "JsonProperty", "JsonInclude", "JsonIgnoreProperties",
             "JsonDeserialize", "JsonPOJOBuilder");
 
-    private record Member(String wire, String java, MemberModel model, String type, String enumClass) {
+    private record Member(String key, String wire, String java, MemberModel model, String type, String enumClass) {
     }
 }
