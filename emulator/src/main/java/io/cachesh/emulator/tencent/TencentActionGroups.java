@@ -15,10 +15,13 @@ final class TencentActionGroups {
             BackupActions::new,
             InstanceLifecycleActions::new,
             InstanceQueryActions::new,
+            LogDeliveryActions::new,
             MaintenanceActions::new,
+            MonitorActions::new,
             ParamActions::new,
             PasswordAndDataActions::new,
             ProductActions::new,
+            SlowLogActions::new,
             TaskActions::new
     );
 
