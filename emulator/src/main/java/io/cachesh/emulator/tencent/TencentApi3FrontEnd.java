@@ -261,13 +261,18 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
         return new TencentException(code, first.message() + more);
     }
 
+    /** Actions whose {@code Period} is a purchase period in months (elsewhere, e.g. log delivery, it is not). */
+    private static final java.util.Set<String> PURCHASE_PERIOD_ACTIONS = java.util.Set.of(
+            "CreateInstances", "RenewInstance", "CloneInstances", "InquiryPriceCreateInstance", "InquiryPriceRenewInstance");
+
     private static String valueCode(String action, String path, ObjectNode input) {
-        if ("Period".equals(path) && input.path("Period").canConvertToLong()) {
+        boolean purchasePeriod = PURCHASE_PERIOD_ACTIONS.contains(action);
+        if (purchasePeriod && "Period".equals(path) && input.path("Period").canConvertToLong()) {
             long period = input.path("Period").asLong();
             if (period < 1) return "LimitExceeded.PeriodLessThanMinLimit";
             if (period > 36) return "LimitExceeded.PeriodExceedMaxLimit";
         }
-        if ("Period".equals(path) && input.path("Period").isTextual()) {
+        if (purchasePeriod && "Period".equals(path) && input.path("Period").isTextual()) {
             try {
                 long period = Long.parseLong(input.path("Period").asText().trim());
                 if (period < 1) return "LimitExceeded.PeriodLessThanMinLimit";

@@ -31,7 +31,19 @@ import redis.clients.jedis.Jedis;
  * The slow-log, monitoring and log-delivery answers fit the model's output shapes with strict JSON types, and the
  * official Tencent Cloud Java SDK (3.1.667, 2022) parses the ones it knows.
  */
-class SlowLogMonitorConformanceTest {
+class SlowLogMonitorSdkConformanceTest {
+
+    /** Actions this class drives through the official SDK (see {@link SdkCoverageTest}). */
+    static final java.util.Set<String> SDK_DRIVEN = java.util.Set.of(
+            "DescribeProxySlowLog", "DescribeSlowLog", "DescribeTendisSlowLog", "DescribeInstanceMonitorBigKey",
+            "DescribeInstanceMonitorBigKeySizeDist", "DescribeInstanceMonitorBigKeyTypeDist",
+            "DescribeInstanceMonitorHotKey", "DescribeInstanceMonitorSIP", "DescribeInstanceMonitorTookDist",
+            "DescribeInstanceMonitorTopNCmd", "DescribeInstanceMonitorTopNCmdTook");
+
+    /** Added to the API in 2024, after SDK 3.1.667. */
+    static final java.util.Set<String> NOT_IN_SDK = java.util.Set.of(
+            "DescribeInstanceLogDelivery", "ModifyInstanceLogDelivery");
+
 
     static Emulator emulator;
     static Tc3TestClient client;
@@ -152,6 +164,21 @@ class SlowLogMonitorConformanceTest {
         took.setSpanType(1L);
         DelayDistribution[] dist = sdk.DescribeInstanceMonitorTookDist(took).getData();
         assertThat(Arrays.stream(dist).map(DelayDistribution::getLadder)).containsExactly(1L, 5L, 10L, 50L, 200L, -1L);
+
+        DescribeInstanceMonitorBigKeySizeDistRequest sizeDist = new DescribeInstanceMonitorBigKeySizeDistRequest();
+        sizeDist.setInstanceId(id);
+        sizeDist.setDate("2019-11-07");
+        assertThat(sdk.DescribeInstanceMonitorBigKeySizeDist(sizeDist).getData()).hasSize(6);
+
+        DescribeInstanceMonitorBigKeyTypeDistRequest typeDist = new DescribeInstanceMonitorBigKeyTypeDistRequest();
+        typeDist.setInstanceId(id);
+        typeDist.setDate("2019-11-07");
+        assertThat(sdk.DescribeInstanceMonitorBigKeyTypeDist(typeDist).getData()).hasSizeGreaterThanOrEqualTo(5);
+
+        DescribeInstanceMonitorTopNCmdTookRequest topTook = new DescribeInstanceMonitorTopNCmdTookRequest();
+        topTook.setInstanceId(id);
+        topTook.setSpanType(1L);
+        assertThat(sdk.DescribeInstanceMonitorTopNCmdTook(topTook).getData()).isNotEmpty();
 
         DescribeInstanceMonitorSIPRequest sip = new DescribeInstanceMonitorSIPRequest();
         sip.setInstanceId(id);
