@@ -12,13 +12,17 @@ import java.util.function.Function;
 final class TencentActionGroups {
 
     static final List<Function<TencentContext, TencentActionGroup>> ALL = List.of(
+            AccountActions::new,
             BackupActions::new,
+            ConnectionConfigActions::new,
             InstanceLifecycleActions::new,
             InstanceQueryActions::new,
             MaintenanceActions::new,
             ParamActions::new,
+            ParamTemplateActions::new,
             PasswordAndDataActions::new,
             ProductActions::new,
+            SecurityGroupActions::new,
             TaskActions::new
     );
 
