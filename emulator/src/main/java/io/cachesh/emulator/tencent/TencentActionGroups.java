@@ -12,15 +12,19 @@ import java.util.function.Function;
 final class TencentActionGroups {
 
     static final List<Function<TencentContext, TencentActionGroup>> ALL = List.of(
+            AccountActions::new,
             BackupActions::new,
+            ConnectionConfigActions::new,
             InstanceLifecycleActions::new,
             InstanceQueryActions::new,
             LogDeliveryActions::new,
             MaintenanceActions::new,
             MonitorActions::new,
             ParamActions::new,
+            ParamTemplateActions::new,
             PasswordAndDataActions::new,
             ProductActions::new,
+            SecurityGroupActions::new,
             SlowLogActions::new,
             TaskActions::new
     );
