@@ -13,13 +13,19 @@ final class TencentActionGroups {
 
     static final List<Function<TencentContext, TencentActionGroup>> ALL = List.of(
             BackupActions::new,
+            BandwidthActions::new,
             InstanceLifecycleActions::new,
             InstanceQueryActions::new,
             MaintenanceActions::new,
+            NetworkActions::new,
             ParamActions::new,
             PasswordAndDataActions::new,
+            PriceActions::new,
             ProductActions::new,
-            TaskActions::new
+            ReadonlyActions::new,
+            SslActions::new,
+            TaskActions::new,
+            ZoneActions::new
     );
 
     private TencentActionGroups() {
