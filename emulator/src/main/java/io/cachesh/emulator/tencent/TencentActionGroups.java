@@ -14,19 +14,25 @@ final class TencentActionGroups {
     static final List<Function<TencentContext, TencentActionGroup>> ALL = List.of(
             AccountActions::new,
             BackupActions::new,
+            BandwidthActions::new,
             ConnectionConfigActions::new,
             InstanceLifecycleActions::new,
             InstanceQueryActions::new,
             LogDeliveryActions::new,
             MaintenanceActions::new,
             MonitorActions::new,
+            NetworkActions::new,
             ParamActions::new,
             ParamTemplateActions::new,
             PasswordAndDataActions::new,
+            PriceActions::new,
             ProductActions::new,
+            ReadonlyActions::new,
             SecurityGroupActions::new,
             SlowLogActions::new,
-            TaskActions::new
+            SslActions::new,
+            TaskActions::new,
+            ZoneActions::new
     );
 
     private TencentActionGroups() {
