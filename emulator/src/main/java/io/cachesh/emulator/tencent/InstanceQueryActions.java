@@ -106,8 +106,8 @@ final class InstanceQueryActions extends TencentActionGroup {
         n.put("DeadlineTime", time(i.deadlineTime()));
         n.put("Engine", "CKV".equals(engineName(i)) ? "腾讯云CKV" : "Redis");
         n.put("ProductType", cluster ? "cluster" : "standalone");
-        n.put("UniqVpcId", i.vpcId());
-        n.put("UniqSubnetId", i.subnetId());
+        n.put("UniqVpcId", NetworkState.vpcId(i));
+        n.put("UniqSubnetId", NetworkState.subnetId(i));
         n.put("BillingMode", i.billingMode());
         n.put("InstanceTitle", i.status().title());
         Instant close = i.closeTime();
@@ -125,13 +125,13 @@ final class InstanceQueryActions extends TencentActionGroup {
         i.tags().forEach((k, v) -> tags.addObject().put("TagKey", k).put("TagValue", v));
         n.put("ProjectName", i.projectId() == 0 ? "默认项目" : "project-" + i.projectId());
         n.put("NoAuth", i.noAuth());
-        n.put("ClientLimit", 10000);
+        n.put("ClientLimit", ConnectionConfigActions.clientLimit(i));
         n.put("DtsStatus", 0);
         n.put("NetLimit", 48);
         n.put("PasswordFree", 0);
         n.put("Vip6", "");
         n.put("IPv6", "");
-        n.put("ReadOnly", 0);
+        n.put("ReadOnly", ReadonlyActions.readOnlyFlag(i));
         n.put("RemainBandwidthDuration", "");
         n.put("DiskSize", 0);
         n.put("MonitorVersion", "5s");
@@ -144,7 +144,7 @@ final class InstanceQueryActions extends TencentActionGroup {
                     .put("ZoneName", zone == null ? "" : zone.zoneId());
         }
         n.put("Region", i.region());
-        n.put("WanAddress", "");
+        n.put("WanAddress", NetworkState.wanAddress(i));
         n.put("PolarisServer", "");
         n.put("RedisClusterId", "");
         n.put("DedicatedClusterId", "");

@@ -20,7 +20,12 @@ public final class TencentRedisProvider {
 
     public TencentRedisProvider(Fleet fleet, ProductCatalog catalog) {
         this.context = new TencentContext(fleet, catalog);
-        fleet.dataPlaneConfig(ParamActions::redisConfig);
+        // a restarted redis-server gets the instance's parameters and its read-only mode back
+        fleet.dataPlaneConfig(i -> {
+            Map<String, String> config = new LinkedHashMap<>(ParamActions.redisConfig(i));
+            config.putAll(ReadonlyActions.redisConfig(i));
+            return config;
+        });
         Map<String, TencentAction> all = new LinkedHashMap<>();
         for (var factory : TencentActionGroups.ALL) {
             TencentActionGroup group = factory.apply(context);

@@ -123,7 +123,7 @@ final class Tc3TestClient {
             String status = r.path("Status").asText();
             if ("succeed".equals(status) || "failed".equals(status)) return r;
             if (System.nanoTime() > deadline) throw new AssertionError("task " + taskId + " still " + status);
-            sleep(20);
+            sleep(60); // stays under the 20 req/s limit of DescribeTaskInfo/DescribeInstances
         }
     }
 
@@ -134,7 +134,7 @@ final class Tc3TestClient {
             JsonNode set = call("DescribeInstances", "{\"InstanceId\":\"" + instanceId + "\"}").path("InstanceSet");
             if (set.size() == 1 && set.get(0).path("Status").asInt() == status) return set.get(0);
             if (System.nanoTime() > deadline) throw new AssertionError(instanceId + " never reached status " + status + ": " + set);
-            sleep(20);
+            sleep(60); // stays under the 20 req/s limit of DescribeTaskInfo/DescribeInstances
         }
     }
 
@@ -143,7 +143,7 @@ final class Tc3TestClient {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (call("DescribeInstances", "{\"InstanceId\":\"" + instanceId + "\"}").path("TotalCount").asInt() != 0) {
             if (System.nanoTime() > deadline) throw new AssertionError(instanceId + " still listed");
-            sleep(20);
+            sleep(60); // stays under the 20 req/s limit of DescribeTaskInfo/DescribeInstances
         }
     }
 

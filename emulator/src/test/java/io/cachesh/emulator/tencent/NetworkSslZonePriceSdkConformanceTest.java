@@ -39,10 +39,10 @@ import org.junit.jupiter.api.Test;
  * DescribeBandwidthRange, DescribeInstanceSpecBandwidth and ModifyInstanceAvailabilityZones are newer than it): the
  * requests verify and the answers parse with the expected values.
  */
-class NetworkSslZonePriceSdkTest {
+class NetworkSslZonePriceSdkConformanceTest {
 
     /** The actions of this group that SDK 3.1.667 has: driven through it below. */
-    static final java.util.Set<String> SDK_ACTIONS = java.util.Set.of("AllocateWanAddress", "ReleaseWanAddress",
+    static final java.util.Set<String> SDK_DRIVEN = java.util.Set.of("AllocateWanAddress", "ReleaseWanAddress",
             "ModifyNetworkConfig", "SwitchInstanceVip", "SwitchProxy", "OpenSSL", "CloseSSL", "EnableReplicaReadonly",
             "DisableReplicaReadonly", "ModifyInstanceReadOnly", "UpgradeVersionToMultiAvailabilityZones",
             "DescribeInstanceZoneInfo", "InquiryPriceCreateInstance", "InquiryPriceRenewInstance", "InquiryPriceUpgradeInstance");
@@ -80,7 +80,7 @@ class NetworkSslZonePriceSdkTest {
             if ("succeed".equals(status)) return;
             assertThat(status).isIn("preparing", "running");
             if (System.nanoTime() > deadline) throw new AssertionError("task " + taskId + " still " + status);
-            Thread.sleep(20);
+            Thread.sleep(60); // under the 20 req/s throttle
         }
     }
 
