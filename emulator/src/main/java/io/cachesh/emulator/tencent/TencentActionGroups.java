@@ -13,12 +13,14 @@ final class TencentActionGroups {
 
     static final List<Function<TencentContext, TencentActionGroup>> ALL = List.of(
             BackupActions::new,
+            BackupPolicyActions::new,
             InstanceLifecycleActions::new,
             InstanceQueryActions::new,
             MaintenanceActions::new,
             ParamActions::new,
             PasswordAndDataActions::new,
             ProductActions::new,
+            ReplicationGroupActions::new,
             TaskActions::new
     );
 
