@@ -14,6 +14,7 @@ final class TencentActionGroups {
     static final List<Function<TencentContext, TencentActionGroup>> ALL = List.of(
             AccountActions::new,
             BackupActions::new,
+            BackupPolicyActions::new,
             BandwidthActions::new,
             ConnectionConfigActions::new,
             InstanceLifecycleActions::new,
@@ -28,6 +29,7 @@ final class TencentActionGroups {
             PriceActions::new,
             ProductActions::new,
             ReadonlyActions::new,
+            ReplicationGroupActions::new,
             SecurityGroupActions::new,
             SlowLogActions::new,
             SslActions::new,
