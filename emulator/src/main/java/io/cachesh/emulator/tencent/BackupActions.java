@@ -36,16 +36,10 @@ final class BackupActions extends TencentActionGroup {
     }
 
     private ObjectNode describeAutoBackupConfig(TencentRequest r, Params p) {
-        instance(r, p.requireString("InstanceId"));
-        ObjectNode out = Json.object();
-        out.put("AutoBackupType", 1);
-        ArrayNode days = out.putArray("WeekDays");
-        List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday").forEach(days::add);
-        out.put("TimePeriod", "00:00-01:00");
-        out.put("BackupStorageDays", 7);
-        out.put("BinlogStorageDays", 7);
-        return out;
+        // ModifyAutoBackupConfig (BackupPolicyActions) stores the schedule; the seed's defaults until then
+        return BackupPolicy.AutoBackupConfig.of(instance(r, p.requireString("InstanceId"))).describe();
     }
+
     private ObjectNode manualBackupInstance(TencentRequest r, Params p) {
         Instance i = instance(r, p.requireString("InstanceId"));
         long days = p.integer("StorageDays", 7);

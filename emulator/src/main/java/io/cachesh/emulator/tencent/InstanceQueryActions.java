@@ -153,7 +153,7 @@ final class InstanceQueryActions extends TencentActionGroup {
         n.put("CurrentRedisVersion", i.version() + ".0");
         n.put("UpgradeProxyVersion", "");
         n.put("UpgradeRedisVersion", "");
-        n.put("BackupMode", "NormalLevelBackup");
+        n.put("BackupMode", BackupPolicy.BackupMode.modeOf(i));
         return n;
     }
 }
