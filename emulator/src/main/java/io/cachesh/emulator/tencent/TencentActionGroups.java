@@ -13,13 +13,19 @@ final class TencentActionGroups {
 
     static final List<Function<TencentContext, TencentActionGroup>> ALL = List.of(
             BackupActions::new,
+            CloneActions::new,
+            ClusterActions::new,
+            EventActions::new,
+            InstanceInfoActions::new,
             InstanceLifecycleActions::new,
             InstanceQueryActions::new,
             MaintenanceActions::new,
+            NodeActions::new,
             ParamActions::new,
             PasswordAndDataActions::new,
             ProductActions::new,
-            TaskActions::new
+            TaskActions::new,
+            VersionActions::new
     );
 
     private TencentActionGroups() {
