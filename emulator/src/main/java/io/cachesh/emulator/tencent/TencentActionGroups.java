@@ -16,13 +16,18 @@ final class TencentActionGroups {
             BackupActions::new,
             BackupPolicyActions::new,
             BandwidthActions::new,
+            CloneActions::new,
+            ClusterActions::new,
             ConnectionConfigActions::new,
+            EventActions::new,
+            InstanceInfoActions::new,
             InstanceLifecycleActions::new,
             InstanceQueryActions::new,
             LogDeliveryActions::new,
             MaintenanceActions::new,
             MonitorActions::new,
             NetworkActions::new,
+            NodeActions::new,
             ParamActions::new,
             ParamTemplateActions::new,
             PasswordAndDataActions::new,
@@ -34,6 +39,7 @@ final class TencentActionGroups {
             SlowLogActions::new,
             SslActions::new,
             TaskActions::new,
+            VersionActions::new,
             ZoneActions::new
     );
 
