@@ -111,6 +111,12 @@ public final class Instance {
         return typeId;
     }
 
+    /** Changes the vendor type and engine version (a version or architecture upgrade). */
+    public synchronized void retype(int typeId, String version) {
+        this.typeId = typeId;
+        this.version = Objects.requireNonNull(version, "version == null");
+    }
+
     /** Memory per shard in MB (the whole instance when it has one shard). */
     public synchronized long memSizeMb() {
         return memSizeMb;

@@ -86,6 +86,7 @@ final class EngineVersions {
 
     /** Makes the switch's changes the instance's engine and clears the pending switch. */
     static void apply(Instance i, Switch s) {
+        if (s.typeId() != null) i.retype(s.typeId(), s.version());
         i.extensions().update(KEY, State.class, State::initial, st -> {
             Integer typeId = s.typeId() != null ? s.typeId() : st.typeId();
             String version = s.version() != null ? s.version() : st.version();

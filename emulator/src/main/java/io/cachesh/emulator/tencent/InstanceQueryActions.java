@@ -149,10 +149,12 @@ final class InstanceQueryActions extends TencentActionGroup {
         n.put("RedisClusterId", "");
         n.put("DedicatedClusterId", "");
         n.put("ProductVersion", "local");
-        n.put("CurrentProxyVersion", "5.8.0");
-        n.put("CurrentRedisVersion", i.version() + ".0");
-        n.put("UpgradeProxyVersion", "");
-        n.put("UpgradeRedisVersion", "");
+        EngineVersions.Switch pending = EngineVersions.pending(i);
+        n.put("CurrentProxyVersion", EngineVersions.proxyVersion(i));
+        n.put("CurrentRedisVersion", EngineVersions.redisVersion(i));
+        n.put("UpgradeProxyVersion", pending == null || pending.proxyVersion() == null ? "" : pending.proxyVersion());
+        n.put("UpgradeRedisVersion", pending == null ? "" : pending.redisVersion() != null ? pending.redisVersion()
+                : pending.version() != null ? pending.version() + ".0" : "");
         n.put("BackupMode", BackupPolicy.BackupMode.modeOf(i));
         return n;
     }

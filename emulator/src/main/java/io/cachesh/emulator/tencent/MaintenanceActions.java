@@ -17,10 +17,10 @@ final class MaintenanceActions extends TencentActionGroup {
     }
 
     private ObjectNode describeMaintenanceWindow(TencentRequest r, Params p) {
-        instance(r, p.requireString("InstanceId"));
+        MaintenanceWindow window = MaintenanceWindow.of(instance(r, p.requireString("InstanceId")));
         ObjectNode out = Json.object();
-        out.put("StartTime", "03:00");
-        out.put("EndTime", "06:00");
+        out.put("StartTime", window.startTime());
+        out.put("EndTime", window.endTime());
         return out;
     }
 }

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
  * The official Tencent SDK (3.1.667) against the version, node, list and maintenance actions it has: its TC3
  * signatures verify and its models parse the answers with the expected values.
  */
-class OfficialSdkVersionAndNodeTest {
+class VersionAndNodeSdkConformanceTest {
 
     static final String PASSWORD = "Cachesh-Pass1";
     /** The actions of this group that SDK 3.1.667 has, all driven here through the SDK. */
-    static final Set<String> SDK_ACTIONS = Set.of("DescribeInstanceNodeInfo", "DescribeInstanceShards", "KillMasterGroup",
+    static final Set<String> SDK_DRIVEN = Set.of("DescribeInstanceNodeInfo", "DescribeInstanceShards", "KillMasterGroup",
             "UpgradeSmallVersion", "UpgradeProxyVersion", "UpgradeInstanceVersion", "DescribeCommonDBInstances",
             "DescribeInstanceDTSInfo", "ModifyMaintenanceWindow");
     static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
@@ -52,7 +52,7 @@ class OfficialSdkVersionAndNodeTest {
 
     @AfterAll
     static void stop() {
-        if (emulator != null && emulator.dataPlaneAvailable()) assertThat(SEEN).containsAll(SDK_ACTIONS);
+        if (emulator != null && emulator.dataPlaneAvailable()) assertThat(SEEN).containsAll(SDK_DRIVEN);
         if (emulator != null) emulator.close();
     }
 
