@@ -20,7 +20,20 @@ import io.cachesh.client.huawei.dcs.HuaweiDcsWaiters;
 import io.cachesh.client.huawei.dcs.model.InstanceListInfo;
 import io.cachesh.client.huawei.dcs.model.ListInstancesResponse;
 import io.cachesh.client.huawei.dcs.model.ShowInstanceResponse;
+import io.cachesh.client.auth.CapitalOnlineSigner;
+import io.cachesh.client.capitalonline.memcached.CapitalOnlineMemcachedClient;
+import io.cachesh.client.capitalonline.memcached.CapitalOnlineMemcachedWaiters;
+import io.cachesh.client.capitalonline.memcached.model.CreateMemcachedInstanceResponse;
+import io.cachesh.client.capitalonline.memcached.model.DescribeMemcachedInstanceData;
 import io.cachesh.client.retry.RetryPolicy;
+import io.cachesh.client.tencent.cmem.TencentCmemClient;
+import io.cachesh.client.tencent.cmem.model.CmemInstance;
+import io.cachesh.client.tencent.cmem.model.DescribeCmemRequest;
+import io.cachesh.client.tencent.redislegacy.TencentRedisLegacyClient;
+import io.cachesh.client.tencent.redislegacy.TencentRedisLegacyWaiters;
+import io.cachesh.client.tencent.redislegacy.model.CreateRedisResponse;
+import io.cachesh.client.tencent.redislegacy.model.ModfiyRedisPasswordResponse;
+import io.cachesh.client.tencent.redislegacy.model.RedisDealDetail;
 import io.cachesh.client.tencent.redis.TencentRedisClient;
 import io.cachesh.client.tencent.redis.TencentRedisWaiters;
 import io.cachesh.client.tencent.redis.model.ClearInstanceResponse;
@@ -387,5 +400,102 @@ class DocsExamplesTest {
         }
         // SNIPPET_END
         assertThat(printed).containsExactly("dcs-1 is RUNNING", "DCS.3022 404 8f1c0ea5c4c0d4d0f5e4b0b0a6e1c2d3");
+    }
+
+    private void plainAnswer(String body) {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(body));
+    }
+
+    @Test
+    void tencentCmemOverTheLegacyV2Api() throws Exception {
+        plainAnswer("{\"code\":0,\"message\":\"\",\"totalCount\":1,\"data\":[{\"cmemId\":104017148,\"cmemName\":\"9003_TE\","
+                + "\"wanIp\":\"127.0.0.1\",\"port\":\"11211\"}]}");
+        plainAnswer("{\"code\":\"0\",\"message\":\"\"}");
+        // SNIPPET_START tencent-cmem
+        ClientConfig config = ClientConfig.builder()
+                .credentials(Credentials.of(secretId, secretKey))
+                .region("gz")                                  // or ap-guangzhou
+                .signatureMethod(SignatureMethod.HMAC_SHA256)  // leave out for HmacSHA1
+                .httpMethod("POST")                            // the default; "GET" sends a signed query
+                .endpoint(endpoint)          // leave out for https://cmem.api.qcloud.com/v2/index.php
+                .build();
+        try (TencentCmemClient cmem = TencentCmemClient.create(config)) {
+            for (CmemInstance instance : cmem.describeCmemIterable(DescribeCmemRequest.builder().limit(100L).build())) {
+                println(instance.cmemName() + " " + instance.wanIp() + ":" + instance.port());
+            }
+            cmem.clearCmem(r -> r.cmemName("9003_TE"));     // at most 5 times per instance per day
+        }
+        // SNIPPET_END
+        assertThat(printed).containsExactly("9003_TE 127.0.0.1:11211");
+        RecordedRequest sent = server.takeRequest();
+        assertThat(sent.getPath()).isEqualTo("/v2/index.php");
+        assertThat(sent.getBody().readUtf8()).contains("Action=DescribeCmem").contains("SignatureMethod=HmacSHA256");
+    }
+
+    @Test
+    void tencentRedisLegacyDealsAndTasks() {
+        plainAnswer("{\"code\":\"0\",\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"dealId\":\"432583\"}}");
+        plainAnswer("{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"dealDetails\":[{\"dealId\":\"432583\",\"status\":4,"
+                + "\"description\":\"发货成功\",\"goodsDetail\":{\"redisIds\":[\"crs-ifmymj41\"]}}]}");
+        plainAnswer("{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"requestId\":25565}}");
+        plainAnswer("{\"code\":0,\"message\":\"\",\"codeDesc\":\"Success\",\"data\":{\"status\":2}}");
+        ClientConfig config = ClientConfig.builder().credentials(Credentials.of(secretId, secretKey)).region("gz")
+                .endpoint(endpoint).build();
+        // SNIPPET_START tencent-redis-legacy
+        try (TencentRedisLegacyClient legacy = TencentRedisLegacyClient.create(config)) {
+            TencentRedisLegacyWaiters waiters = TencentRedisLegacyWaiters.create(legacy).withInterval(Duration.ofSeconds(5));
+            CreateRedisResponse order = legacy.createRedis(r -> r.zoneId(100002L).typeId(2L).memSize(1024L)
+                    .goodsNum(1L).period(1L).password("49A2d!e@f12e"));
+            RedisDealDetail deal = waiters.waitForDeal(order.data().dealId(), Duration.ofMinutes(15));   // status 4
+            String redisId = deal.goodsDetail().redisIds().get(0);
+            ModfiyRedisPasswordResponse changed = legacy.modifyRedisPassword(r -> r.redisId(redisId)
+                    .oldPassword("49A2d!e@f12e").password("n3w-Passw0rd"));                       // wire: ModfiyRedisPassword
+            waiters.waitForTask(changed.data().requestId(), Duration.ofMinutes(5));                // status 2
+            println(redisId + " ready");
+        }
+        // SNIPPET_END
+        assertThat(printed).containsExactly("crs-ifmymj41 ready");
+    }
+
+    @Test
+    void capitalOnlineMemcached() throws Exception {
+        plainAnswer("{\"Code\":\"Success\",\"Message\":\"\",\"Data\":{\"InstanceIds\":[\"b2f4\"],\"TaskIds\":[857]}}");
+        plainAnswer("{\"Code\":\"Success\",\"Message\":\"\",\"Data\":{\"InstanceId\":\"b2f4\",\"Status\":\"running\","
+                + "\"Address\":\"127.0.0.1\",\"Port\":\"11211\"}}");
+        String accessKeyId = secretId;
+        String accessKeySecret = secretKey;
+        // SNIPPET_START capitalonline
+        ClientConfig config = ClientConfig.builder()
+                .credentials(Credentials.of(accessKeyId, accessKeySecret))
+                .region("cn")                // cn, asia or us: cdsapi[-asia|-us].capitalonline.net
+                .endpoint(endpoint)          // leave out for the region's host
+                .build();
+        try (CapitalOnlineMemcachedClient memcached = CapitalOnlineMemcachedClient.create(config)) {
+            CreateMemcachedInstanceResponse created = memcached.createMemcachedInstance(r -> r.instanceName("cache-1")
+                    .confSize("2G").vdcId("vdc-1").pipeId("pipe-1").regionId("CN_Beijing_A").amount(1L));
+            String instanceId = created.data().instanceIds().get(0);
+            DescribeMemcachedInstanceData instance = CapitalOnlineMemcachedWaiters.create(memcached)
+                    .waitForInstanceStatus(instanceId, CapitalOnlineMemcachedWaiters.RUNNING, Duration.ofMinutes(10));
+            println(instance.address() + ":" + instance.port());
+        }
+        // SNIPPET_END
+        assertThat(printed).containsExactly("127.0.0.1:11211");
+        RecordedRequest sent = server.takeRequest();
+        assertThat(sent.getRequestUrl().encodedPath()).isEqualTo("/memcached");
+        assertThat(sent.getRequestUrl().queryParameter("Action")).isEqualTo("CreateMemcachedInstance");
+    }
+
+    @Test
+    void capitalOnlineKeyDerivationSwitch() {
+        String accessKeyId = secretId;
+        String accessKeySecret = secretKey;
+        // SNIPPET_START capitalonline-key
+        ClientConfig config = ClientConfig.builder()
+                .credentials(Credentials.of(accessKeyId, accessKeySecret))
+                .capitalOnlineKeyDerivation(CapitalOnlineSigner.KeyDerivation.SECRET_AMPERSAND)   // HMAC key = secret + "&"
+                .build();
+        // SNIPPET_END
+        assertThat(config.capitalOnlineKeyDerivation()).isEqualTo(CapitalOnlineSigner.KeyDerivation.SECRET_AMPERSAND);
+        assertThat(config.toString()).contains("SECRET_AMPERSAND").doesNotContain(accessKeySecret);
     }
 }

@@ -66,6 +66,26 @@ class GeneratedCodeCompilesTest {
     }
 
     @Test
+    void javaNameOverridesTheMethodAndDottedPaginationReadsANestedList() throws Exception {
+        var files = new CodeGenerator().generate(io.cachesh.model.Models.load("tencent-redis-legacy"));
+        String client = files.stream().filter(f -> f.className().equals("TencentRedisLegacyClient")).findFirst()
+                .orElseThrow().content();
+        String impl = files.stream().filter(f -> f.className().equals("DefaultTencentRedisLegacyClient")).findFirst()
+                .orElseThrow().content();
+        // ModfiyRedisPassword: the wire name stays in the operations constant and the Javadoc, the method is spelled right
+        assertThat(client).contains("ModfiyRedisPasswordResponse modifyRedisPassword(ModfiyRedisPasswordRequest request);")
+                .contains("Action <code>ModfiyRedisPassword</code> (the wire name")
+                .doesNotContain("modfiyRedisPassword");
+        assertThat(impl).contains("describeRedisIterable(DescribeRedisRequest request)")
+                .contains("r -> Optional.ofNullable(r.data()).map(DescribeRedisData::redisSet).orElse(null)");
+        ClassLoader loader = compile(files);
+        Class<?> iface = loader.loadClass("io.cachesh.client.tencent.redislegacy.TencentRedisLegacyClient");
+        assertThat(java.util.Arrays.stream(iface.getMethods()).map(java.lang.reflect.Method::getName))
+                .contains("modifyRedisPassword", "describeRedisIterable", "getRedisTaskListIterable")
+                .doesNotContain("modfiyRedisPassword");
+    }
+
+    @Test
     void compiledShapesBuildMaskSecretsAndBindJson() throws Exception {
         ClassLoader loader = compile(new CodeGenerator().generate(TinyModel.load()));
         Class<?> request = loader.loadClass("io.cachesh.client.acme.tiny.model.CreateWidgetRequest");

@@ -61,6 +61,24 @@ public record ApiModel(
         return shape;
     }
 
+    /**
+     * The member a dotted path names, starting at {@code shapeName}: {@code "TaskId"} is a member of the shape,
+     * {@code "data.dealId"} the {@code dealId} member of the structure in its {@code data} member. Empty when a
+     * step is missing or goes through something other than a structure.
+     */
+    public Optional<MemberModel> memberAt(String shapeName, String path) {
+        if (shapeName == null || path == null || path.isEmpty()) return Optional.empty();
+        ShapeModel shape = shapes.get(shapeName);
+        MemberModel member = null;
+        for (String step : path.split("\\.", -1)) {
+            if (shape == null) return Optional.empty();
+            member = shape.members().get(step);
+            if (member == null) return Optional.empty();
+            shape = member.isStructure() && member.shape() != null ? shapes.get(member.shape()) : null;
+        }
+        return Optional.ofNullable(member);
+    }
+
     public int rateLimit(OperationModel op) {
         if (op.rateLimit() != null) return op.rateLimit();
         return defaultRateLimit == null ? 20 : defaultRateLimit;

@@ -10,6 +10,9 @@ public final class ModelChecker {
     static final Set<String> TYPES = Set.of(
             "string", "integer", "float", "boolean", "timestamp", "list", "structure", "map", "any");
 
+    /** What an {@code OperationModel.javaName} may be: a lowerCamel Java identifier. */
+    static final java.util.regex.Pattern JAVA_METHOD = java.util.regex.Pattern.compile("[a-z][A-Za-z0-9]*");
+
     private ModelChecker() {
     }
 
@@ -29,20 +32,37 @@ public final class ModelChecker {
                 }
             }
             if (op.async() != null && model.shapes().containsKey(op.output())
-                    && !model.shapes().get(op.output()).members().containsKey(op.async())) {
+                    && model.memberAt(op.output(), op.async()).isEmpty()) {
                 problems.add(name + ": async member " + op.async() + " not in " + op.output());
             }
             PaginationModel page = op.paginated();
             if (page != null && model.shapes().containsKey(op.input()) && model.shapes().containsKey(op.output())) {
                 var in = model.shapes().get(op.input()).members();
-                var out = model.shapes().get(op.output()).members();
                 if (!in.containsKey(page.offset())) problems.add(name + ": pagination offset " + page.offset() + " missing");
                 if (!in.containsKey(page.limit())) problems.add(name + ": pagination limit " + page.limit() + " missing");
-                if (!out.containsKey(page.items())) problems.add(name + ": pagination items " + page.items() + " missing");
-                if (page.total() != null && !out.containsKey(page.total())) {
+                var items = model.memberAt(op.output(), page.items());
+                if (items.isEmpty()) {
+                    problems.add(name + ": pagination items " + page.items() + " missing");
+                } else if (!items.get().isList()) {
+                    problems.add(name + ": pagination items " + page.items() + " is not a list");
+                }
+                if (page.total() != null && model.memberAt(op.output(), page.total()).isEmpty()) {
                     problems.add(name + ": pagination total " + page.total() + " missing");
                 }
             }
+            if (op.javaName() != null && !JAVA_METHOD.matcher(op.javaName()).matches()) {
+                problems.add(name + ": javaName " + op.javaName() + " is not a lowerCamel Java identifier");
+            }
+        });
+        java.util.Map<String, String> methods = new java.util.HashMap<>();
+        model.operations().forEach((name, op) -> {
+            if (op.javaName() == null) return;
+            String other = methods.put(op.javaName(), name);
+            if (other != null) problems.add(name + ": javaName " + op.javaName() + " also names " + other);
+            String clash = model.operations().keySet().stream()
+                    .filter(o -> !o.equals(name) && model.operations().get(o).javaName() == null
+                            && o.equalsIgnoreCase(op.javaName())).findFirst().orElse(null);
+            if (clash != null) problems.add(name + ": javaName " + op.javaName() + " is the method of " + clash);
         });
         model.shapes().forEach((shapeName, shape) -> {
             if (shape.isList()) {

@@ -101,6 +101,51 @@ class ModelCheckerTest {
     }
 
     @Test
+    void dottedPathsResolveThroughNestedStructuresAndJavaNamesAreChecked() throws IOException {
+        String json = """
+                {
+                  "service": "nested", "vendor": "test",
+                  "operations": {
+                    "Ok": { "input": "In", "output": "Out", "async": "data.dealId", "javaName": "okay",
+                            "paginated": { "offset": "offset", "limit": "limit", "items": "data.set", "total": "data.total" } },
+                    "Bad": { "input": "In", "output": "Out", "async": "data.nothing", "javaName": "Not-Java",
+                             "paginated": { "offset": "offset", "limit": "limit", "items": "data.dealId", "total": "code.x" } },
+                    "Twin": { "input": "In", "output": "Out", "javaName": "okay" }
+                  },
+                  "shapes": {
+                    "In": { "type": "structure", "members": { "offset": { "type": "integer" }, "limit": { "type": "integer" } } },
+                    "Out": { "type": "structure", "members": { "code": { "type": "integer" },
+                             "data": { "type": "structure", "shape": "Data" } } },
+                    "Data": { "type": "structure", "members": { "dealId": { "type": "string" }, "total": { "type": "integer" },
+                              "set": { "type": "list", "member": { "type": "string" } } } }
+                  }
+                }
+                """;
+        ApiModel model = Models.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        assertThat(model.memberAt("Out", "data.set")).get().extracting(MemberModel::type).isEqualTo("list");
+        assertThat(model.memberAt("Out", "data")).get().extracting(MemberModel::shape).isEqualTo("Data");
+        assertThat(model.memberAt("Out", "code.x")).isEmpty();
+        assertThat(model.memberAt("Out", "data.")).isEmpty();
+        assertThat(model.operations().get("Ok").javaName()).isEqualTo("okay");
+        assertThat(ModelChecker.problems(model)).containsExactlyInAnyOrder(
+                "Bad: async member data.nothing not in Out",
+                "Bad: pagination items data.dealId is not a list",
+                "Bad: pagination total code.x missing",
+                "Bad: javaName Not-Java is not a lowerCamel Java identifier",
+                "Twin: javaName okay also names Ok");
+    }
+
+    @Test
+    void theLegacyModelNamesItsMisspelledActionRightAndNestsItsHandles() {
+        ApiModel legacy = Models.load("tencent-redis-legacy");
+        assertThat(legacy.operations().get("ModfiyRedisPassword").javaName()).isEqualTo("modifyRedisPassword");
+        assertThat(legacy.operations().get("CreateRedis").async()).isEqualTo("data.dealId");
+        assertThat(legacy.operations().get("ClearRedis").async()).isEqualTo("data.requestId");
+        assertThat(legacy.operations().get("DescribeRedis").paginated().items()).isEqualTo("data.redisSet");
+        assertThat(new OperationModel("d", null, null, "In", "Out", true, null, null, null, false, null).javaName()).isNull();
+    }
+
+    @Test
     void unknownJsonPropertiesFailTheLoad() {
         String json = "{\"service\":\"x\",\"shapes\":{\"A\":{\"type\":\"structure\",\"members\":{\"M\":{\"type\":\"string\",\"typo\":1}}}}}";
         org.assertj.core.api.Assertions.assertThatThrownBy(

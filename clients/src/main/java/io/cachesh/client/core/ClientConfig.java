@@ -1,5 +1,6 @@
 package io.cachesh.client.core;
 
+import io.cachesh.client.auth.CapitalOnlineSigner;
 import io.cachesh.client.auth.Credentials;
 import io.cachesh.client.auth.IamPasswordCredentials;
 import io.cachesh.client.auth.SignatureMethod;
@@ -38,6 +39,8 @@ public final class ClientConfig {
     private final String projectId;
     private final IamPasswordCredentials iamCredentials;
     private final String iamEndpoint;
+    private final String httpMethod;
+    private final CapitalOnlineSigner.KeyDerivation capitalOnlineKeyDerivation;
 
     private ClientConfig(Builder b) {
         if (b.credentials == null && b.iamCredentials == null) {
@@ -59,6 +62,8 @@ public final class ClientConfig {
         this.signatureMethod = b.signatureMethod;
         this.interceptors = List.copyOf(b.interceptors);
         this.networkInterceptors = List.copyOf(b.networkInterceptors);
+        this.httpMethod = b.httpMethod;
+        this.capitalOnlineKeyDerivation = b.capitalOnlineKeyDerivation;
     }
 
     public static Builder builder() {
@@ -83,6 +88,8 @@ public final class ClientConfig {
         b.projectId = projectId;
         b.iamCredentials = iamCredentials;
         b.iamEndpoint = iamEndpoint;
+        b.httpMethod = httpMethod;
+        b.capitalOnlineKeyDerivation = capitalOnlineKeyDerivation;
         return b;
     }
 
@@ -151,9 +158,30 @@ public final class ClientConfig {
         return requestLog;
     }
 
-    /** How API 3.0 calls are signed; {@link SignatureMethod#TC3_HMAC_SHA256} unless set. */
+    /**
+     * How API 3.0 calls are signed; {@link SignatureMethod#TC3_HMAC_SHA256} unless set. The legacy
+     * {@code tencent-v2-form} API signs v1 only: {@code HMAC_SHA256} there, HmacSHA1 for anything else.
+     */
     public SignatureMethod signatureMethod() {
         return signatureMethod;
+    }
+
+    /**
+     * {@code GET} or {@code POST} for protocols where the vendor accepts both: Tencent's legacy
+     * {@code tencent-v2-form} API (signed query string or signed form body). {@code POST} unless set; protocols
+     * with a fixed method per operation ignore it.
+     */
+    public String httpMethod() {
+        return httpMethod;
+    }
+
+    /**
+     * The HMAC key CapitalOnline calls are signed with: {@code AccessKeySecret + "&"} (the default, what CapitalOnline's
+     * published signature text says) or the bare secret (what its published code sample computes); see
+     * {@link CapitalOnlineSigner.KeyDerivation}.
+     */
+    public CapitalOnlineSigner.KeyDerivation capitalOnlineKeyDerivation() {
+        return capitalOnlineKeyDerivation;
     }
 
     /** Application interceptors, outermost first: each sees a call once, before retries (see {@link Interceptor}). */
@@ -175,6 +203,9 @@ public final class ClientConfig {
                 + ", retryPolicy=" + retryPolicy + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", callTimeout=" + callTimeout + ", rateLimiting=" + rateLimiting
                 + (signatureMethod == SignatureMethod.TC3_HMAC_SHA256 ? "" : ", signatureMethod=" + signatureMethod)
+                + ("POST".equals(httpMethod) ? "" : ", httpMethod=" + httpMethod)
+                + (capitalOnlineKeyDerivation == CapitalOnlineSigner.KeyDerivation.SECRET_ONLY ? ""
+                        : ", capitalOnlineKeyDerivation=" + capitalOnlineKeyDerivation)
                 + (interceptors.isEmpty() ? "" : ", interceptors=" + interceptors)
                 + (networkInterceptors.isEmpty() ? "" : ", networkInterceptors=" + networkInterceptors) + "]";
     }
@@ -196,8 +227,27 @@ public final class ClientConfig {
         private String projectId;
         private IamPasswordCredentials iamCredentials;
         private String iamEndpoint;
+        private String httpMethod = "POST";
+        private CapitalOnlineSigner.KeyDerivation capitalOnlineKeyDerivation = CapitalOnlineSigner.KeyDerivation.SECRET_ONLY;
 
         private Builder() {
+        }
+
+        /** {@code GET} or {@code POST} (the default) where the protocol lets the caller choose (Tencent legacy v2). */
+        public Builder httpMethod(String httpMethod) {
+            Objects.requireNonNull(httpMethod, "httpMethod == null");
+            String upper = httpMethod.toUpperCase(java.util.Locale.ROOT);
+            if (!upper.equals("GET") && !upper.equals("POST")) {
+                throw new IllegalArgumentException("httpMethod must be GET or POST, not " + httpMethod);
+            }
+            this.httpMethod = upper;
+            return this;
+        }
+
+        /** The CapitalOnline signing key: {@code SECRET_ONLY} (default) or {@code SECRET_AMPERSAND}. */
+        public Builder capitalOnlineKeyDerivation(CapitalOnlineSigner.KeyDerivation keyDerivation) {
+            this.capitalOnlineKeyDerivation = Objects.requireNonNull(keyDerivation, "keyDerivation == null");
+            return this;
         }
 
         /** Huawei project id ({@code {project_id}} in paths, {@code X-Project-Id}); null clears it. */

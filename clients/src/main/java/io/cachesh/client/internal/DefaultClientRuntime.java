@@ -46,9 +46,11 @@ public final class DefaultClientRuntime implements ClientRuntime {
         Protocol protocol = switch (String.valueOf(model.protocol())) {
             case Tc3JsonProtocol.ID -> new Tc3JsonProtocol(model, config, url, mapper);
             case HuaweiRestProtocol.ID, HuaweiRestProtocol.V1_ID -> HuaweiRestProtocol.of(model, config, url, mapper);
+            case TencentV2FormProtocol.ID -> new TencentV2FormProtocol(model, config, url);
+            case CapitalOnlineProtocol.ID -> new CapitalOnlineProtocol(model, config, url);
             default -> throw new IllegalArgumentException(model.service() + ": protocol " + model.protocol()
                     + " is not supported (supported: " + Tc3JsonProtocol.ID + ", " + HuaweiRestProtocol.ID + ", "
-                    + HuaweiRestProtocol.V1_ID + ")");
+                    + HuaweiRestProtocol.V1_ID + ", " + TencentV2FormProtocol.ID + ", " + CapitalOnlineProtocol.ID + ")");
         };
         List<Interceptor> stages = new ArrayList<>(config.interceptors());
         stages.add(new RetryInterceptor(config.retryPolicy()));
@@ -131,7 +133,10 @@ public final class DefaultClientRuntime implements ClientRuntime {
 
     private Long total(Object page, String totalName) {
         if (totalName == null || page == null) return null;
-        JsonNode total = mapper.valueToTree(page).get(totalName);
+        JsonNode total = OperationInfo.at(mapper.valueToTree(page), totalName);
+        if (total != null && total.isTextual() && total.asText().strip().matches("-?\\d+")) {
+            return Long.parseLong(total.asText().strip());
+        }
         return total == null || !total.canConvertToLong() ? null : total.asLong();
     }
 

@@ -44,14 +44,27 @@ public final class ErrorMapper {
     }
 
     public ApiException map(String code, String message, String requestId, int httpStatus) {
+        return mapAs(kind(code, httpStatus), code, message, requestId, httpStatus);
+    }
+
+    /**
+     * The exception of a kind decided by the caller (a protocol whose envelope carries two codes, such as Tencent's
+     * legacy {@code code} and {@code codeDesc}, picks the kind from both).
+     */
+    public ApiException mapAs(String kind, String code, String message, String requestId, int httpStatus) {
         String vendor = model.vendor();
-        return switch (kind(code, httpStatus)) {
+        return switch (kind == null ? "other" : kind) {
             case "throttling" -> new ThrottlingException(vendor, code, message, requestId, httpStatus);
             case "auth" -> new AuthException(vendor, code, message, requestId, httpStatus);
             case "not-found" -> new NotFoundException(vendor, code, message, requestId, httpStatus);
             case "invalid-parameter" -> new InvalidParameterException(vendor, code, message, requestId, httpStatus);
             default -> new ApiException(vendor, code, message, requestId, httpStatus);
         };
+    }
+
+    /** Whether the model lists {@code code} among its errors. */
+    public boolean knows(String code) {
+        return code != null && model.errors().containsKey(code);
     }
 
     /** The kind an HTTP status implies, or null for none (2xx, 5xx, other 4xx). */

@@ -18,7 +18,7 @@ public final class RequestLog {
 
     public static String line(String service, Request request, int attempt, String outcome, long millis) {
         StringBuilder out = new StringBuilder();
-        out.append(service).append(' ').append(request.method()).append(' ').append(request.url())
+        out.append(service).append(' ').append(request.method()).append(' ').append(redactUrl(request.url()))
                 .append(" -> ").append(outcome).append(" in ").append(millis).append(" ms");
         Headers headers = request.headers();
         for (int i = 0; i < headers.size(); i++) {
@@ -26,6 +26,22 @@ public final class RequestLog {
         }
         if (headers.size() > 0) out.append(']');
         return out.toString();
+    }
+
+    /**
+     * The URL with secret query parameters masked: signatures ({@code Signature}, the legacy Tencent and CapitalOnline
+     * query signatures), tokens, passwords and secrets (a legacy {@code GET} carries {@code password} in the query).
+     */
+    static String redactUrl(okhttp3.HttpUrl url) {
+        if (url.querySize() == 0) return url.toString();
+        okhttp3.HttpUrl.Builder b = url.newBuilder();
+        for (String name : url.queryParameterNames()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("signature") || lower.contains("token") || lower.contains("password") || lower.contains("secret")) {
+                b.setQueryParameter(name, Secret.MASK);
+            }
+        }
+        return b.build().toString();
     }
 
     static String redact(String name, String value) {

@@ -69,7 +69,7 @@ public final class ClientClassSpec implements ClassSpec {
             w.blank();
             w.line("@Override");
             if (op.deprecated()) w.line("@Deprecated");
-            w.open("public " + out + " " + ctx.naming().operationMethod(name) + "(" + in + " request)");
+            w.open("public " + out + " " + ctx.operationMethod(name) + "(" + in + " request)");
             w.line("return runtime.invoke(" + constant + ", request, " + out + ".class);");
             w.close();
             String item = interfaceSpec.itemType(op, im);
@@ -77,10 +77,13 @@ public final class ClientClassSpec implements ClassSpec {
                 w.blank();
                 w.line("@Override");
                 if (op.deprecated()) w.line("@Deprecated");
-                w.open("public " + im.ref("java.lang.Iterable") + "<" + item + "> " + ctx.naming().iterableMethod(name)
+                w.open("public " + im.ref("java.lang.Iterable") + "<" + item + "> " + ctx.iterableMethod(name)
                         + "(" + in + " request)");
-                String accessor = ctx.naming().memberNames(model.shape(op.output())).get(op.paginated().items());
-                w.line("return runtime.paginate(" + constant + ", request, " + out + ".class, " + out + "::" + accessor + ");");
+                String items = op.paginated().items();
+                String reader = items.contains(".")
+                        ? "r -> " + ctx.accessorChain(op.output(), items, "r", im)
+                        : out + "::" + ctx.naming().memberNames(model.shape(op.output())).get(items);
+                w.line("return runtime.paginate(" + constant + ", request, " + out + ".class, " + reader + ");");
                 w.close();
             }
         }

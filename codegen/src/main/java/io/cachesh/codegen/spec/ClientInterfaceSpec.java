@@ -51,7 +51,7 @@ public final class ClientInterfaceSpec implements ClassSpec {
         w.close();
 
         model.operations().forEach((name, op) -> {
-            String method = ctx.naming().operationMethod(name);
+            String method = ctx.operationMethod(name);
             String in = im.ref(ctx.shapeQualified(op.input()));
             String out = im.ref(ctx.shapeQualified(op.output()));
             List<String> doc = new ArrayList<>(OperationDocs.describe(model, name, op));
@@ -82,7 +82,7 @@ public final class ClientInterfaceSpec implements ClassSpec {
                         "@param request the first page's request; its limit (or the largest allowed) sets the page size",
                         "@return the items, one page fetched at a time while iterating"));
                 if (op.deprecated()) w.line("@Deprecated");
-                w.line(im.ref("java.lang.Iterable") + "<" + item + "> " + ctx.naming().iterableMethod(name) + "(" + in + " request);");
+                w.line(im.ref("java.lang.Iterable") + "<" + item + "> " + ctx.iterableMethod(name) + "(" + in + " request);");
             }
         });
         w.blank();
@@ -96,7 +96,7 @@ public final class ClientInterfaceSpec implements ClassSpec {
     /** Element type of the paginated items list, null when the operation has no usable pagination. */
     String itemType(OperationModel op, Imports im) {
         if (op.paginated() == null) return null;
-        MemberModel items = ctx.model().shape(op.output()).members().get(op.paginated().items());
+        MemberModel items = ctx.model().memberAt(op.output(), op.paginated().items()).orElse(null);
         if (items == null || !items.isList()) return null;
         return ctx.javaType(items.member(), im);
     }

@@ -63,6 +63,47 @@ public final class GenerationContext {
         return operationConstants.get(operation);
     }
 
+    /** Client method of an operation: the model's {@code javaName} when set, else the naming strategy's. */
+    public String operationMethod(String operation) {
+        var op = model.operations().get(operation);
+        if (op != null && op.javaName() != null && !op.javaName().isBlank()) return op.javaName();
+        return naming.operationMethod(operation);
+    }
+
+    /** The {@code ...Iterable} method of a paginated operation, after {@link #operationMethod(String)}. */
+    public String iterableMethod(String operation) {
+        var op = model.operations().get(operation);
+        if (op != null && op.javaName() != null && !op.javaName().isBlank()) return op.javaName() + "Iterable";
+        return naming.iterableMethod(operation);
+    }
+
+    /**
+     * A Java expression reading the member at {@code path} (dotted for nested structures) of {@code root}, an
+     * expression of {@code shape}'s class; null-safe across the steps: {@code r.data() == null ? null :
+     * r.data().redisSet()} spelled with {@code Optional}. Null when the path does not resolve.
+     */
+    public String accessorChain(String shape, String path, String root, Imports imports) {
+        String[] steps = path.split("\\.");
+        String current = shape;
+        StringBuilder expr = new StringBuilder();
+        for (int i = 0; i < steps.length; i++) {
+            if (current == null || !model.shapes().containsKey(current)) return null;
+            io.cachesh.model.ShapeModel s = model.shape(current);
+            MemberModel m = s.members().get(steps[i]);
+            if (m == null) return null;
+            String accessor = naming.memberNames(s).get(steps[i]);
+            if (i == 0) {
+                expr.append(steps.length == 1 ? root + "." + accessor + "()"
+                        : imports.ref("java.util.Optional") + ".ofNullable(" + root + "." + accessor + "())");
+            } else {
+                expr.append(".map(").append(imports.ref(shapeQualified(current))).append("::").append(accessor).append(")");
+            }
+            current = m.isStructure() ? m.shape() : null;
+        }
+        if (steps.length > 1) expr.append(".orElse(null)");
+        return expr.toString();
+    }
+
     /** Java type of a member per docs/dev/contracts.md. */
     public String javaType(MemberModel member, Imports imports) {
         if (member == null) throw new IllegalArgumentException("member == null");

@@ -18,7 +18,9 @@ final class OperationDocs {
         lines.add(op.doc() == null || op.doc().isBlank() ? "Calls <code>" + Javadoc.escape(name) + "</code>."
                 : Javadoc.escape(op.doc()));
         List<String> facts = new ArrayList<>();
-        facts.add("Action <code>" + Javadoc.escape(name) + "</code>");
+        facts.add("Action <code>" + Javadoc.escape(name) + "</code>" + (op.javaName() == null || op.javaName().isBlank() ? ""
+                : " (the wire name, kept as the vendor spells it; the Java method is <code>" + Javadoc.escape(op.javaName())
+                        + "</code>)"));
         if (op.http() != null && op.http().method() != null && op.http().uri() != null) {
             facts.add("<code>" + Javadoc.escape(op.http().method() + " " + op.http().uri()) + "</code>"
                     + (op.http().status() == null ? "" : " answers " + op.http().status()));
