@@ -1,0 +1,49 @@
+package io.cachesh.shell.repl;
+
+import groovy.lang.Binding;
+import io.cachesh.dsl.CacheshSession;
+import io.cachesh.shell.config.ShellSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/** A {@link ShellEngine} over the DSL's {@link CacheshSession}. */
+public final class DslEngine implements ShellEngine {
+
+    private final CacheshSession session;
+
+    public DslEngine(CacheshSession session) {
+        this.session = Objects.requireNonNull(session, "session == null");
+    }
+
+    @Override
+    public Object evaluate(String source) {
+        return session.evaluate(source);
+    }
+
+    @Override
+    public Object run(Path script, Map<String, Object> params) {
+        return session.run(script, params);
+    }
+
+    @Override
+    public Binding binding() {
+        return session.binding();
+    }
+
+    @Override
+    public boolean reconfigure(ShellSettings from, ShellSettings to) {
+        if (!Objects.equals(from.endpoint(), to.endpoint()) || !from.waitTimeout().equals(to.waitTimeout())
+                || !session.providers().contains(to.provider())) {
+            return false;
+        }
+        session.use(to.provider(), to.region());
+        session.setDryRun(to.dryRun());
+        return true;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
