@@ -1,11 +1,17 @@
 package io.cachesh.emulator;
 
 import io.cachesh.client.auth.Credentials;
+import io.cachesh.client.auth.IamPasswordCredentials;
 import io.cachesh.emulator.control.ControlHandler;
 import io.cachesh.emulator.control.Faults;
 import io.cachesh.emulator.dataplane.RedisBinary;
 import io.cachesh.emulator.dataplane.RedisProcessManager;
 import io.cachesh.emulator.fleet.Fleet;
+import io.cachesh.emulator.huawei.HuaweiContext;
+import io.cachesh.emulator.huawei.HuaweiDcsFrontEnd;
+import io.cachesh.emulator.huawei.HuaweiDcsProvider;
+import io.cachesh.emulator.huawei.HuaweiFlavors;
+import io.cachesh.emulator.huawei.HuaweiIam;
 import io.cachesh.emulator.protocol.HttpRequestData;
 import io.cachesh.emulator.server.EmulatorServer;
 import io.cachesh.emulator.tencent.ProductCatalog;
@@ -40,12 +46,24 @@ public final class Emulator implements AutoCloseable {
     public static final Credentials DEFAULT_CREDENTIALS =
             Credentials.of("AKIDcacheshEmulator0000000000000000", "cachesh-emulator-secret-key");
 
+    /** The Huawei project id the emulator plays unless told otherwise ({@code {project_id}} of every DCS path). */
+    public static final String DEFAULT_HUAWEI_PROJECT_ID = "0000000000000000000000000000cach";
+
+    /**
+     * The IAM user the emulator's {@code POST /v3/auth/tokens} accepts unless told otherwise: user {@code cachesh},
+     * password {@code cachesh-emulator-password}, account (domain) {@code cachesh}, project {@code cn-north-4}.
+     */
+    public static final IamPasswordCredentials DEFAULT_IAM_CREDENTIALS =
+            IamPasswordCredentials.of("cachesh", "cachesh-emulator-password", "cachesh", HuaweiContext.REGION);
+
     private static final System.Logger LOG = System.getLogger(Emulator.class.getName());
 
     private final int port;
     private final Path stateDir;
     private final Duration taskDelay;
     private final Credentials credentials;
+    private final String huaweiProjectId;
+    private final IamPasswordCredentials iamCredentials;
     private final Path redisServerBinary;
     private final Clock clock;
     private final boolean throttling;
@@ -62,6 +80,8 @@ public final class Emulator implements AutoCloseable {
         this.stateDir = b.stateDir;
         this.taskDelay = b.taskDelay;
         this.credentials = b.credentials;
+        this.huaweiProjectId = b.huaweiProjectId;
+        this.iamCredentials = b.iamCredentials;
         this.redisServerBinary = b.redisServerBinary;
         this.clock = b.clock;
         this.throttling = b.throttling;
@@ -105,13 +125,18 @@ public final class Emulator implements AutoCloseable {
         }
         try {
             TencentRedisProvider tencent = new TencentRedisProvider(fleet, ProductCatalog.load());
+            HuaweiDcsProvider huawei = new HuaweiDcsProvider(fleet, HuaweiFlavors.standard(), huaweiProjectId);
             fleet.load();
             ApiModel tencentModel = Models.load("tencent-redis");
             TencentApi3FrontEnd tencentApi = new TencentApi3FrontEnd(tencentModel, tencent, credentials, clock, faults)
                     .throttle(throttling ? new TencentThrottle(tencentModel) : null)
                     .observer(requestObserver);
+            HuaweiDcsFrontEnd huaweiApi = new HuaweiDcsFrontEnd(Models.load("huawei-dcs-v2"), Models.load("huawei-dcs-v1"),
+                    huawei, credentials, new HuaweiIam(iamCredentials, huaweiProjectId, HuaweiContext.REGION, clock), clock, faults)
+                    .observer(requestObserver);
             server = new EmulatorServer(port, List.of(
                     new ControlHandler(fleet, dataPlaneDescription(), faults),
+                    huaweiApi,
                     tencentApi));
             server.start();
         } catch (IOException | RuntimeException e) {
@@ -140,6 +165,21 @@ public final class Emulator implements AutoCloseable {
 
     public Credentials credentials() {
         return credentials;
+    }
+
+    /** The Huawei project id: the {@code {project_id}} every DCS path must name ({@code X-Project-Id} when sent). */
+    public String huaweiProjectId() {
+        return huaweiProjectId;
+    }
+
+    /** The Huawei region the emulator plays ({@code cn-north-4}), the project name of IAM token scopes. */
+    public String huaweiRegion() {
+        return HuaweiContext.REGION;
+    }
+
+    /** The IAM user whose password {@code POST /v3/auth/tokens} accepts. */
+    public IamPasswordCredentials iamCredentials() {
+        return iamCredentials;
     }
 
     public Fleet fleet() {
@@ -188,6 +228,8 @@ public final class Emulator implements AutoCloseable {
         private Path stateDir;
         private Duration taskDelay = Duration.ofSeconds(1);
         private Credentials credentials = DEFAULT_CREDENTIALS;
+        private String huaweiProjectId = DEFAULT_HUAWEI_PROJECT_ID;
+        private IamPasswordCredentials iamCredentials = DEFAULT_IAM_CREDENTIALS;
         private Path redisServerBinary;
         private Clock clock = Clock.systemUTC();
         private boolean throttling = true;
@@ -234,6 +276,22 @@ public final class Emulator implements AutoCloseable {
 
         public Builder credentials(Credentials credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+            return this;
+        }
+
+        /** The Huawei project id the DCS surfaces answer for (default {@link #DEFAULT_HUAWEI_PROJECT_ID}). */
+        public Builder huaweiProjectId(String huaweiProjectId) {
+            Objects.requireNonNull(huaweiProjectId, "huaweiProjectId == null");
+            if (!huaweiProjectId.matches("[A-Za-z0-9_-]{1,64}")) {
+                throw new IllegalArgumentException("a Huawei project id is 1-64 letters, digits, _ and -: " + huaweiProjectId);
+            }
+            this.huaweiProjectId = huaweiProjectId;
+            return this;
+        }
+
+        /** The IAM user the token endpoint accepts (default {@link #DEFAULT_IAM_CREDENTIALS}). */
+        public Builder iamCredentials(IamPasswordCredentials iamCredentials) {
+            this.iamCredentials = Objects.requireNonNull(iamCredentials, "iamCredentials == null");
             return this;
         }
 

@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code EmulatorMain --port N [--state DIR] [--task-delay-ms N]}: starts the emulator, prints its endpoint, the
- * accepted SecretId/SecretKey and whether a real data plane is available, then serves until killed.
+ * {@code EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--huawei-project-id ID]}: starts the emulator,
+ * prints its endpoint, the accepted SecretId/SecretKey (Tencent; the same pair is Huawei's AK/SK), the Huawei project id
+ * and IAM user, and whether a real data plane is available, then serves until killed.
  */
 public final class EmulatorMain {
 
@@ -32,6 +33,7 @@ public final class EmulatorMain {
                     case "--task-delay-ms" -> builder.taskDelay(Duration.ofMillis(Long.parseLong(args[++i])));
                     case "--redis-server" -> builder.redisServerBinary(Path.of(args[++i]));
                     case "--no-throttling" -> builder.throttling(false);
+                    case "--huawei-project-id" -> builder.huaweiProjectId(args[++i]);
                     case "-h", "--help" -> {
                         usage(out);
                         return null;
@@ -52,6 +54,11 @@ public final class EmulatorMain {
         out.println("cachesh emulator listening on " + emulator.endpoint());
         out.println("  SecretId:   " + emulator.credentials().keyId());
         out.println("  SecretKey:  " + emulator.credentials().secret().reveal());
+        out.println("  Huawei DCS: AK " + emulator.credentials().keyId() + " / SK " + emulator.credentials().secret().reveal()
+                + ", project id " + emulator.huaweiProjectId() + ", region " + emulator.huaweiRegion());
+        out.println("  Huawei IAM: user " + emulator.iamCredentials().userName() + " / password "
+                + emulator.iamCredentials().password().reveal() + ", domain " + emulator.iamCredentials().domainName()
+                + " (POST /v3/auth/tokens)");
         out.println("  task delay: " + emulator.taskDelay().toMillis() + " ms");
         out.println("  throttling: " + (emulator.throttling() ? "per-action rate limits enforced" : "off"));
         if (emulator.dataPlaneAvailable()) {
@@ -65,6 +72,6 @@ public final class EmulatorMain {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH] [--no-throttling]");
+        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH] [--no-throttling] [--huawei-project-id ID]");
     }
 }

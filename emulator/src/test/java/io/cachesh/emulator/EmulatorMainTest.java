@@ -19,6 +19,9 @@ class EmulatorMainTest {
             assertThat(text).startsWith("cachesh emulator listening on " + emulator.endpoint() + "\n")
                     .contains("  SecretId:   AKIDcacheshEmulator0000000000000000\n")
                     .contains("  SecretKey:  cachesh-emulator-secret-key\n")
+                    .contains("  Huawei DCS: AK AKIDcacheshEmulator0000000000000000 / SK cachesh-emulator-secret-key, "
+                            + "project id 0000000000000000000000000000cach, region cn-north-4\n")
+                    .contains("  Huawei IAM: user cachesh / password cachesh-emulator-password, domain cachesh")
                     .contains("  task delay: 50 ms\n")
                     .contains(emulator.dataPlaneAvailable() ? "  data plane: redis-server " : "  data plane: NOT AVAILABLE");
             assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();

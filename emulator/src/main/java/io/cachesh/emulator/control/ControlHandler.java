@@ -58,6 +58,7 @@ public final class ControlHandler implements ProtocolHandler {
                 for (Instance i : fleet.instances()) {
                     ObjectNode n = list.addObject();
                     n.put("id", i.id());
+                    n.put("vendor", i.vendor());
                     n.put("name", i.name());
                     n.put("status", i.status().name());
                     n.put("region", i.region());

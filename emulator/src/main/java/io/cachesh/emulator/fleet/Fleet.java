@@ -49,6 +49,7 @@ public final class Fleet implements AutoCloseable {
     private final Object saveLock = new Object();
     private final Extensions extensions = new Extensions();
     private volatile Function<Instance, Map<String, String>> dataPlaneConfig = i -> Map.of();
+    private final Map<String, Function<Instance, Map<String, String>>> vendorDataPlaneConfig = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -108,6 +109,14 @@ public final class Fleet implements AutoCloseable {
         this.dataPlaneConfig = Objects.requireNonNull(config, "config == null");
     }
 
+    /**
+     * Config applied to every data-plane process of {@code vendor}'s instances after it starts, instead of the one
+     * given to {@link #dataPlaneConfig(Function)} (each vendor keeps its own parameter vocabulary).
+     */
+    public void dataPlaneConfig(String vendor, Function<Instance, Map<String, String>> config) {
+        vendorDataPlaneConfig.put(Objects.requireNonNull(vendor, "vendor == null"), Objects.requireNonNull(config, "config == null"));
+    }
+
     // ---- instances ----------------------------------------------------------------------------------------------
 
     public Instance add(Instance instance) {
@@ -159,7 +168,8 @@ public final class Fleet implements AutoCloseable {
         if (current != null && current.alive()) return;
         RedisProcess process = redis.start(instance.id(), dataDir(instance.id()), instance.password(),
                 instance.capacityMb() * 1024L * 1024L, instance.lastDataPort());
-        for (Map.Entry<String, String> e : dataPlaneConfig.apply(instance).entrySet()) {
+        Function<Instance, Map<String, String>> config = vendorDataPlaneConfig.getOrDefault(instance.vendor(), dataPlaneConfig);
+        for (Map.Entry<String, String> e : config.apply(instance).entrySet()) {
             try {
                 process.configSet(e.getKey(), e.getValue());
             } catch (IOException ex) {

@@ -47,6 +47,7 @@ final class FleetState {
         for (Instance i : instances) {
             ObjectNode n = is.addObject();
             n.put("id", i.id());
+            n.put("vendor", i.vendor());
             n.put("name", i.name());
             n.put("engine", i.engine());
             n.put("version", i.version());
@@ -135,7 +136,7 @@ final class FleetState {
             Map<String, String> tags = new LinkedHashMap<>();
             n.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
             Instance instance = Instance.builder()
-                    .id(id).name(n.path("name").asText("")).engine(n.path("engine").asText("redis"))
+                    .id(id).vendor(n.path("vendor").asText(Instance.DEFAULT_VENDOR)).name(n.path("name").asText("")).engine(n.path("engine").asText("redis"))
                     .version(n.path("version").asText(null)).typeId(n.path("typeId").asInt())
                     .memSizeMb(n.path("memSizeMb").asLong()).shards(n.path("shards").asInt(1))
                     .replicas(n.path("replicas").asInt(1))

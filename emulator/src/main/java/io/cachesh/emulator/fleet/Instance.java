@@ -16,7 +16,11 @@ import java.util.Objects;
  */
 public final class Instance {
 
+    /** The vendor whose API created the instance and lists it, e.g. {@code tencent} or {@code huawei}. */
+    public static final String DEFAULT_VENDOR = "tencent";
+
     private final String id;
+    private final String vendor;
     private final String engine;
     private final String region;
     private final Instant createTime;
@@ -47,6 +51,7 @@ public final class Instance {
 
     private Instance(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id == null");
+        this.vendor = b.vendor == null || b.vendor.isBlank() ? DEFAULT_VENDOR : b.vendor;
         this.engine = b.engine == null ? "redis" : b.engine;
         this.region = Objects.requireNonNull(b.region, "region == null");
         this.createTime = Objects.requireNonNull(b.createTime, "createTime == null");
@@ -81,6 +86,11 @@ public final class Instance {
 
     public String id() {
         return id;
+    }
+
+    /** The vendor whose API owns this instance ({@code tencent} unless the builder said otherwise). */
+    public String vendor() {
+        return vendor;
     }
 
     public String engine() {
@@ -289,6 +299,7 @@ public final class Instance {
     /** Builder of an {@link Instance}; {@code id}, {@code region}, {@code createTime} and {@code memSizeMb} are required. */
     public static final class Builder {
         private String id;
+        private String vendor;
         private String engine;
         private String region;
         private Instant createTime;
@@ -319,6 +330,7 @@ public final class Instance {
         }
 
         public Builder id(String id) { this.id = id; return this; }
+        public Builder vendor(String vendor) { this.vendor = vendor; return this; }
         public Builder engine(String engine) { this.engine = engine; return this; }
         public Builder region(String region) { this.region = region; return this; }
         public Builder createTime(Instant createTime) { this.createTime = createTime; return this; }

@@ -17,11 +17,19 @@ import java.util.TreeMap;
  * @param headers  header name (any case) to values
  * @param body     raw body bytes
  * @param remote   client address, for logs
+ * @param rawPath  the path exactly as sent (still percent-encoded), for signatures over the encoded path
  */
 public record HttpRequestData(String method, String path, String rawQuery, Map<String, List<String>> headers,
-                              byte[] body, String remote) {
+                              byte[] body, String remote, String rawPath) {
+
+    /** A request whose path was sent without percent-escapes (raw path = path). */
+    public HttpRequestData(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body,
+                           String remote) {
+        this(method, path, rawQuery, headers, body, remote, path);
+    }
 
     public HttpRequestData {
+        rawPath = rawPath == null ? path : rawPath;
         TreeMap<String, List<String>> ci = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((k, v) -> ci.put(k, List.copyOf(v)));
         headers = ci;

@@ -72,7 +72,8 @@ public final class EmulatorServer implements AutoCloseable {
             }
             request = new HttpRequestData(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
                     exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), body, String.valueOf(exchange.getRemoteAddress()));
+                    exchange.getRequestHeaders(), body, String.valueOf(exchange.getRemoteAddress()),
+                    exchange.getRequestURI().getRawPath());
             for (ProtocolHandler h : handlers) {
                 if (h.accepts(request)) {
                     handler = h;
