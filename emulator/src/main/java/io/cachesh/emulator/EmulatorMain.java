@@ -32,6 +32,7 @@ public final class EmulatorMain {
                     case "--task-delay-ms" -> builder.taskDelay(Duration.ofMillis(Long.parseLong(args[++i])));
                     case "--redis-server" -> builder.redisServerBinary(Path.of(args[++i]));
                     case "--no-throttling" -> builder.throttling(false);
+                    case "--memcached" -> builder.memcachedBinary(Path.of(args[++i]));
                     case "-h", "--help" -> {
                         usage(out);
                         return null;
@@ -60,11 +61,18 @@ public final class EmulatorMain {
             out.println("  data plane: NOT AVAILABLE - control plane only, instances get no redis-server ("
                     + emulator.dataPlaneDescription() + ")");
         }
+        // Memcached surfaces (Tencent CMEM, CapitalOnline)
+        if (emulator.memcachedAvailable()) {
+            out.println("  memcached:  " + emulator.memcachedDescription());
+        } else {
+            out.println("  memcached:  NOT AVAILABLE - CMEM and CapitalOnline instances are control plane only ("
+                    + emulator.memcachedDescription() + ")");
+        }
         out.flush();
         return emulator;
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH] [--no-throttling]");
+        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH] [--memcached PATH] [--no-throttling]");
     }
 }
