@@ -1,9 +1,15 @@
 package io.cachesh.emulator;
 
+import io.cachesh.client.auth.CapitalOnlineSigner;
 import io.cachesh.client.auth.Credentials;
 import io.cachesh.client.auth.IamPasswordCredentials;
+import io.cachesh.emulator.capitalonline.CapitalOnlineFrontEnd;
+import io.cachesh.emulator.capitalonline.CapitalOnlineMemcachedProvider;
+import io.cachesh.emulator.cmem.CmemControlHandler;
+import io.cachesh.emulator.cmem.CmemProvider;
 import io.cachesh.emulator.control.ControlHandler;
 import io.cachesh.emulator.control.Faults;
+import io.cachesh.emulator.dataplane.MemcachedProcessManager;
 import io.cachesh.emulator.dataplane.RedisBinary;
 import io.cachesh.emulator.dataplane.RedisProcessManager;
 import io.cachesh.emulator.fleet.Fleet;
@@ -18,6 +24,8 @@ import io.cachesh.emulator.tencent.ProductCatalog;
 import io.cachesh.emulator.tencent.TencentApi3FrontEnd;
 import io.cachesh.emulator.tencent.TencentRedisProvider;
 import io.cachesh.emulator.tencent.TencentThrottle;
+import io.cachesh.emulator.tencentlegacy.TencentRedisLegacyProvider;
+import io.cachesh.emulator.tencentlegacy.TencentV2FrontEnd;
 import io.cachesh.model.ApiModel;
 import io.cachesh.model.Models;
 import java.io.IOException;
@@ -68,6 +76,10 @@ public final class Emulator implements AutoCloseable {
     private final Clock clock;
     private final boolean throttling;
     private final Consumer<HttpRequestData> requestObserver;
+    private final Path memcachedBinary;
+    private final CapitalOnlineSigner.KeyDerivation capitalOnlineKeyDerivation;
+    private MemcachedProcessManager memcached;
+    private CmemProvider cmem;
     private RedisBinary binary;
     private Fleet fleet;
     private EmulatorServer server;
@@ -86,6 +98,8 @@ public final class Emulator implements AutoCloseable {
         this.clock = b.clock;
         this.throttling = b.throttling;
         this.requestObserver = b.requestObserver;
+        this.memcachedBinary = b.memcachedBinary;
+        this.capitalOnlineKeyDerivation = b.capitalOnlineKeyDerivation;
     }
 
     public static Builder builder() {
@@ -123,6 +137,9 @@ public final class Emulator implements AutoCloseable {
             redis.close(false);
             throw e;
         }
+        // Memcached data plane (Tencent CMEM, CapitalOnline): before load() so saved instances get their memcached back
+        memcached = MemcachedProcessManager.locate(memcachedBinary);
+        fleet.memcached(memcached);
         try {
             TencentRedisProvider tencent = new TencentRedisProvider(fleet, ProductCatalog.load());
             HuaweiDcsProvider huawei = new HuaweiDcsProvider(fleet, HuaweiFlavors.standard(), huaweiProjectId);
@@ -134,10 +151,21 @@ public final class Emulator implements AutoCloseable {
             HuaweiDcsFrontEnd huaweiApi = new HuaweiDcsFrontEnd(Models.load("huawei-dcs-v2"), Models.load("huawei-dcs-v1"),
                     huawei, credentials, new HuaweiIam(iamCredentials, huaweiProjectId, HuaweiContext.REGION, clock), clock, faults)
                     .observer(requestObserver);
+            // Tencent legacy v2 (/v2/index.php: Redis 2017 API and CMEM) and CapitalOnline Memcached (/memcached)
+            cmem = new CmemProvider(Models.load("tencent-cmem"), fleet);
+            TencentV2FrontEnd tencentV2 = new TencentV2FrontEnd(List.of(
+                    new TencentRedisLegacyProvider(Models.load("tencent-redis-legacy"), tencent), cmem),
+                    credentials, clock, faults, throttling);
+            CapitalOnlineFrontEnd capitalOnline = new CapitalOnlineFrontEnd(Models.load("capitalonline-memcached"),
+                    new CapitalOnlineMemcachedProvider(fleet), credentials, capitalOnlineKeyDerivation, clock, faults, throttling);
             server = new EmulatorServer(port, List.of(
+                    new CmemControlHandler(cmem),
                     new ControlHandler(fleet, dataPlaneDescription(), faults),
-                    huaweiApi,
-                    tencentApi));
+                    tencentApi,
+                    tencentV2,
+                    capitalOnline,
+                    // after tencentV2: /v2/index.php is Tencent's, the rest of /v2/ Huawei's
+                    huaweiApi));
             server.start();
         } catch (IOException | RuntimeException e) {
             fleet.close();
@@ -204,6 +232,31 @@ public final class Emulator implements AutoCloseable {
         return taskDelay;
     }
 
+    // ---- Memcached surfaces (Tencent CMEM, CapitalOnline) ------------------------------------------------------------
+
+    /** True when Memcached instances (CMEM, CapitalOnline) get a real memcached. */
+    public boolean memcachedAvailable() {
+        if (memcached == null) throw new IllegalStateException("emulator not started");
+        return memcached.available();
+    }
+
+    /** The memcached in use and its version, or why there is none. */
+    public String memcachedDescription() {
+        if (memcached == null) throw new IllegalStateException("emulator not started");
+        return memcached.description();
+    }
+
+    /** Tencent CMEM, whose seed has no create API: {@code cmem().create(CmemProvider.Spec.named("cache1"))}. */
+    public CmemProvider cmem() {
+        requireStarted();
+        return cmem;
+    }
+
+    /** The key rule CapitalOnline signatures are verified with. */
+    public CapitalOnlineSigner.KeyDerivation capitalOnlineKeyDerivation() {
+        return capitalOnlineKeyDerivation;
+    }
+
     /** Whether each action's rate limit from the model is enforced ({@code RequestLimitExceeded}). */
     public boolean throttling() {
         return throttling;
@@ -234,8 +287,25 @@ public final class Emulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean throttling = true;
         private Consumer<HttpRequestData> requestObserver;
+        private Path memcachedBinary;
+        private CapitalOnlineSigner.KeyDerivation capitalOnlineKeyDerivation = CapitalOnlineSigner.KeyDerivation.SECRET_ONLY;
 
         private Builder() {
+        }
+
+        /** A memcached to use instead of the one on the PATH (or /usr/bin/memcached). */
+        public Builder memcachedBinary(Path memcachedBinary) {
+            this.memcachedBinary = memcachedBinary;
+            return this;
+        }
+
+        /**
+         * The key CapitalOnline signatures are verified with: the bare AccessKeySecret (default, as the clients sign)
+         * or the documented {@code AccessKeySecret + "&"}.
+         */
+        public Builder capitalOnlineKeyDerivation(CapitalOnlineSigner.KeyDerivation keyDerivation) {
+            this.capitalOnlineKeyDerivation = Objects.requireNonNull(keyDerivation, "keyDerivation == null");
+            return this;
         }
 
         /**

@@ -34,6 +34,7 @@ public final class EmulatorMain {
                     case "--redis-server" -> builder.redisServerBinary(Path.of(args[++i]));
                     case "--no-throttling" -> builder.throttling(false);
                     case "--huawei-project-id" -> builder.huaweiProjectId(args[++i]);
+                    case "--memcached" -> builder.memcachedBinary(Path.of(args[++i]));
                     case "-h", "--help" -> {
                         usage(out);
                         return null;
@@ -67,11 +68,18 @@ public final class EmulatorMain {
             out.println("  data plane: NOT AVAILABLE - control plane only, instances get no redis-server ("
                     + emulator.dataPlaneDescription() + ")");
         }
+        // Memcached surfaces (Tencent CMEM, CapitalOnline)
+        if (emulator.memcachedAvailable()) {
+            out.println("  memcached:  " + emulator.memcachedDescription());
+        } else {
+            out.println("  memcached:  NOT AVAILABLE - CMEM and CapitalOnline instances are control plane only ("
+                    + emulator.memcachedDescription() + ")");
+        }
         out.flush();
         return emulator;
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH] [--no-throttling] [--huawei-project-id ID]");
+        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH] [--memcached PATH] [--no-throttling] [--huawei-project-id ID]");
     }
 }

@@ -1,5 +1,7 @@
 package io.cachesh.emulator.fleet;
 
+import io.cachesh.emulator.dataplane.MemcachedProcess;
+import io.cachesh.emulator.dataplane.MemcachedProcessManager;
 import io.cachesh.emulator.dataplane.RedisProcess;
 import io.cachesh.emulator.dataplane.RedisProcessManager;
 import java.io.IOException;
@@ -50,6 +52,7 @@ public final class Fleet implements AutoCloseable {
     private final Extensions extensions = new Extensions();
     private volatile Function<Instance, Map<String, String>> dataPlaneConfig = i -> Map.of();
     private final Map<String, Function<Instance, Map<String, String>>> vendorDataPlaneConfig = new ConcurrentHashMap<>();
+    private volatile MemcachedProcessManager memcached = MemcachedProcessManager.unavailable("not configured");
     private volatile boolean closed;
 
     /**
@@ -102,6 +105,25 @@ public final class Fleet implements AutoCloseable {
 
     public RedisProcessManager dataPlane() {
         return redis;
+    }
+
+    // ---- memcached data plane (instances with engine "memcached": Tencent CMEM, CapitalOnline) --------------------
+
+    /** The engine name of Memcached instances; their data plane is a memcached process instead of a redis-server. */
+    public static final String MEMCACHED = "memcached";
+
+    /** Sets the memcached data plane (default: none, so Memcached instances are control plane only). */
+    public void memcached(MemcachedProcessManager manager) {
+        this.memcached = Objects.requireNonNull(manager, "manager == null");
+    }
+
+    public MemcachedProcessManager memcachedPlane() {
+        return memcached;
+    }
+
+    /** The running memcached of a Memcached instance, null when none runs (or the emulator has no memcached). */
+    public MemcachedProcess memcached(Instance instance) {
+        return memcached.process(instance.id());
     }
 
     /** Config applied (CONFIG SET) to every data-plane process after it starts, computed per instance. */
@@ -163,6 +185,14 @@ public final class Fleet implements AutoCloseable {
 
     /** Starts the instance's redis-server (no-op without a data plane or when one runs already). */
     public void startDataPlane(Instance instance) throws IOException {
+        if (MEMCACHED.equals(instance.engine())) {
+            if (!memcached.available() || closed) return;
+            MemcachedProcess running = memcached.process(instance.id());
+            if (running != null && running.alive()) return;
+            MemcachedProcess started = memcached.start(instance.id(), instance.capacityMb(), instance.lastDataPort());
+            instance.dataPort(started.port());
+            return;
+        }
         if (!redis.available() || closed) return;
         RedisProcess current = instance.dataPlane();
         if (current != null && current.alive()) return;
@@ -181,6 +211,11 @@ public final class Fleet implements AutoCloseable {
 
     /** Stops the instance's redis-server; {@code keepData} saves an RDB first so a restart finds the data. */
     public void stopDataPlane(Instance instance, boolean keepData) {
+        if (MEMCACHED.equals(instance.engine())) {
+            MemcachedProcess process = memcached.process(instance.id());
+            if (process != null) memcached.stop(process);
+            return;
+        }
         RedisProcess process = instance.dataPlane();
         if (process != null) {
             redis.stop(process, keepData);
@@ -288,6 +323,7 @@ public final class Fleet implements AutoCloseable {
             stopDataPlane(i, keep);
         }
         redis.close(keep);
+        memcached.close();
         if (keep) {
             synchronized (saveLock) {
                 try {

@@ -249,6 +249,11 @@ public final class Instance {
         if (process != null) this.dataPort = process.port();
     }
 
+    /** Records the port of a data plane that is not a redis-server (memcached). */
+    synchronized void dataPort(int port) {
+        this.dataPort = port;
+    }
+
     /** Port last used, kept across restarts so a reloaded instance tries to keep it. */
     synchronized int lastDataPort() {
         return dataPort;

@@ -115,6 +115,7 @@ public final class HuaweiDcsFrontEnd implements ProtocolHandler {
     @Override
     public boolean accepts(HttpRequestData request) {
         String p = request.path();
+        if (p.equals("/v2/index.php")) return false; // Tencent legacy v2 and CMEM
         return p.startsWith("/v2/") || p.equals("/v2") || p.startsWith("/v1.0/") || p.equals("/v1.0")
                 || p.equals("/v3/auth/tokens") || p.equals("/v3/auth/tokens/");
     }
