@@ -28,7 +28,7 @@ class HuaweiPersistenceTest {
                     + "\"spec_code\":\"redis.ha.xu1.tiny.r2.256\",\"az_codes\":[\"cn-north-4c\"],\"vpc_id\":\"v\","
                     + "\"subnet_id\":\"s\",\"password\":\"Cachesh-Pass1\",\"description\":\"kept\"}")
                     .body().path("instances").get(0).path("instance_id").asText();
-            Thread.sleep(300);
+            raw.waitRunning(v2, id);
             assertThat(raw.signed("PUT", v2 + "/instances/" + id + "/configs", "{\"redis_config\":[{\"param_id\":\"1\","
                     + "\"param_name\":\"timeout\",\"param_value\":\"120\"}]}").status()).isEqualTo(204);
             Instance i = first.fleet().instance(id).orElseThrow();

@@ -33,7 +33,7 @@ class HuaweiResponseConformanceTest {
                 + "\"capacity\":0.125,\"spec_code\":\"redis.single.xu1.tiny.128\",\"az_codes\":[\"cn-north-4a\"],"
                 + "\"vpc_id\":\"v\",\"subnet_id\":\"s\",\"password\":\"Cachesh-Pass1\",\"tags\":[{\"key\":\"team\",\"value\":\"cache\"}]}");
         assertThat(created.status()).as(created.text()).isEqualTo(200);
-        Thread.sleep(300);
+        raw.waitRunning(v2, created.body().path("instances").get(0).path("instance_id").asText());
     }
 
     @AfterAll

@@ -83,4 +83,18 @@ final class HuaweiTestClient {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Polls ShowInstance until RUNNING (a loaded machine starts redis-server slower than any fixed sleep). */
+    void waitRunning(String v2, String instanceId) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!"RUNNING".equals(signed("GET", v2 + "/instances/" + instanceId, null).body().path("status").asText())) {
+            if (System.nanoTime() > deadline) throw new AssertionError(instanceId + " never became RUNNING");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 }
