@@ -80,6 +80,56 @@ final class Args {
         return d.intValue();
     }
 
+    Object raw(String name) {
+        return values.get(name);
+    }
+
+    /** A text or a list of texts ({@code add: 'sg-1'}, {@code add: ['sg-1', 'sg-2']}); empty when absent. */
+    java.util.List<String> strings(String name) {
+        Object v = values.get(name);
+        if (v == null) return java.util.List.of();
+        if (v instanceof CharSequence s) return java.util.List.of(s.toString());
+        if (v instanceof java.util.Collection<?> c) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (Object o : c) {
+                if (!(o instanceof CharSequence s)) {
+                    throw new DslException(verb + ": " + name + " must be text or a list of texts, got " + got(v));
+                }
+                out.add(s.toString());
+            }
+            return out;
+        }
+        throw new DslException(verb + ": " + name + " must be text or a list of texts, got " + got(v));
+    }
+
+    /** A map of names to plain values ({@code set: ['maxmemory-policy': 'allkeys-lru', timeout: 300]}) as text. */
+    Map<String, String> stringMap(String name) {
+        Object v = values.get(name);
+        if (v == null) return null;
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new DslException(verb + ": " + name + " must be a map like [name: 'value'], got " + got(v));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            Object x = e.getValue();
+            if (!(x instanceof CharSequence || x instanceof Number || x instanceof Boolean)) {
+                throw new DslException(verb + ": " + name + "." + e.getKey() + " must be text, a number or a boolean, got "
+                        + got(x));
+            }
+            out.put(String.valueOf(e.getKey()), x instanceof BigDecimal b ? b.toPlainString() : String.valueOf(x));
+        }
+        return out;
+    }
+
+    int wholeOr(String name, int defaultValue, int min, int max) {
+        Integer v = whole(name);
+        if (v == null) return defaultValue;
+        if (v < min || v > max) {
+            throw new DslException(verb + ": " + name + " must be between " + min + " and " + max + ", got " + v);
+        }
+        return v;
+    }
+
     boolean bool(String name, boolean defaultValue) {
         Object v = values.get(name);
         if (v == null) return defaultValue;

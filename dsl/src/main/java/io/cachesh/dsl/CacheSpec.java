@@ -3,14 +3,24 @@ package io.cachesh.dsl;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 import io.cachesh.client.auth.Secret;
+import io.cachesh.dsl.result.Account;
 import io.cachesh.dsl.result.Backup;
+import io.cachesh.dsl.result.BigKey;
+import io.cachesh.dsl.result.Change;
+import io.cachesh.dsl.result.FleetResult;
 import io.cachesh.dsl.result.Instance;
 import io.cachesh.dsl.result.InstanceStatus;
+import io.cachesh.dsl.result.Param;
+import io.cachesh.dsl.result.Plan;
+import io.cachesh.dsl.result.SlowLogEntry;
+import io.cachesh.dsl.result.Stats;
 import io.cachesh.dsl.result.Task;
+import io.cachesh.dsl.result.WhitelistEntry;
 import io.cachesh.dsl.spec.ResolvedSpec;
 import io.cachesh.dsl.spec.Spec;
 import io.cachesh.dsl.spec.SpecRequest;
 import io.cachesh.dsl.spec.SpecResolver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,6 +32,11 @@ import java.util.stream.Collectors;
  * argument may be an {@link Instance}, an id or a name.
  */
 public class CacheSpec {
+
+    /** Key types of {@code bigkeys type:}. */
+    static final List<String> KEY_TYPES = List.of("string", "list", "set", "zset", "hash", "stream");
+    /** Windows of {@code stats span:}. */
+    static final List<String> SPANS = List.of("realtime", "30m", "6h", "24h");
 
     private final DslContext ctx;
     private String provider;
@@ -91,9 +106,7 @@ public class CacheSpec {
         Args a = Args.of("create", named);
         CacheService svc = service("create");
         Spec spec = Spec.parse("create", a.string("spec"));
-        Object version = named.get("version");
-        String v = version == null ? null : version instanceof java.math.BigDecimal b ? b.toPlainString()
-                : String.valueOf(version);
+        String v = version(named.get("version"));
         SpecRequest request = new SpecRequest(spec, v, a.number("capacity"), a.whole("shards"), a.whole("replicas"),
                 a.string("zone"));
         if (request.capacityGb() == null) {
@@ -101,7 +114,9 @@ public class CacheSpec {
                     + ", e.g. capacity: 2)");
         }
         ResolvedSpec resolved = SpecResolver.resolve("create", request, svc.catalogue());
-        return svc.create(a.string("name"), resolved, a.secret("password"), a.waitOptions(svc.defaultTimeout()));
+        Map<String, String> tags = a.stringMap("tags");
+        return svc.create(a.string("name"), resolved, a.secret("password"), tags == null ? Map.of() : tags,
+                a.waitOptions(svc.defaultTimeout()));
     }
 
     public List<Instance> list() {
@@ -113,12 +128,37 @@ public class CacheSpec {
         String name = a.string("name");
         String status = a.oneOf("status", InstanceStatus.ALL);
         String spec = a.oneOf("spec", Spec.names());
+        java.util.function.Predicate<Instance> tag = tagFilter(a.raw("tag"));
         Pattern namePattern = name == null ? null : glob(name);
         return service("list").list().stream()
+                .filter(tag)
                 .filter(i -> namePattern == null || (i.getName() != null && namePattern.matcher(i.getName()).matches()))
                 .filter(i -> status == null || status.equals(i.getStatus()))
                 .filter(i -> spec == null || spec.equals(i.getSpec()))
                 .collect(Collectors.toList());
+    }
+
+    /** {@code tag: 'env'} (has the key), {@code tag: 'env=prod'} or {@code tag: [env: 'prod']} (key and value). */
+    private static java.util.function.Predicate<Instance> tagFilter(Object tag) {
+        if (tag == null) return i -> true;
+        Map<String, String> want = new java.util.LinkedHashMap<>();
+        if (tag instanceof CharSequence cs) {
+            String t = cs.toString();
+            int eq = t.indexOf('=');
+            if (eq < 0) return i -> i.getTags().containsKey(t);
+            want.put(t.substring(0, eq), t.substring(eq + 1));
+        } else if (tag instanceof Map<?, ?> m) {
+            m.forEach((k, x) -> want.put(String.valueOf(k), String.valueOf(x)));
+        } else {
+            throw new DslException("list: tag must be 'key', 'key=value' or a map [key: 'value'], got " + Args.got(tag));
+        }
+        return i -> want.entrySet().stream().allMatch(e -> e.getValue().equals(i.getTags().get(e.getKey())));
+    }
+
+    /** A version argument as text: {@code '7.0'}, {@code 7.0} (a BigDecimal in Groovy). */
+    static String version(Object version) {
+        return version == null ? null : version instanceof java.math.BigDecimal b ? b.toPlainString()
+                : String.valueOf(version);
     }
 
     public Instance describe(Object ref) {
@@ -266,6 +306,662 @@ public class CacheSpec {
         return connect(named, ref).with(block);
     }
 
+    // ---------------------------------------------------------------- restart, whitelist, params, restore
+
+    public Instance restart(Object ref) {
+        return restart(Map.of(), ref);
+    }
+
+    public Instance restart(Map<?, ?> named, Object ref) {
+        Args a = Args.of("restart", named);
+        CacheService svc = service("restart");
+        Instance current = resolve("restart", ref);
+        if (current.isDryRun()) return notCreated("restart", current);
+        return svc.restart(current, a.waitOptions(svc.defaultTimeout()));
+    }
+
+    /** {@code whitelist orders}: the entries; {@code whitelist orders, add: 'sg-1', remove: ['sg-2']}: changes them. */
+    public List<WhitelistEntry> whitelist(Object ref) {
+        return whitelist(Map.of(), ref);
+    }
+
+    public List<WhitelistEntry> whitelist(Map<?, ?> named, Object ref) {
+        Args a = Args.of("whitelist", named);
+        List<String> add = a.strings("add");
+        List<String> remove = a.strings("remove");
+        CacheService svc = service("whitelist");
+        Instance current = resolve("whitelist", ref);
+        if (current.isDryRun()) return notCreatedList("whitelist", current);
+        if (add.isEmpty() && remove.isEmpty()) return svc.whitelist(current);
+        List<String> both = add.stream().filter(remove::contains).toList();
+        if (!both.isEmpty()) {
+            throw new DslException("whitelist: " + String.join(", ", both) + " is both added and removed");
+        }
+        return svc.whitelist(current, add, remove, a.waitOptions(svc.defaultTimeout()));
+    }
+
+    /** {@code params orders}: the parameters; {@code params orders, set: [timeout: 300]}: sets some, checked first. */
+    public List<Param> params(Object ref) {
+        return params(Map.of(), ref);
+    }
+
+    public List<Param> params(Map<?, ?> named, Object ref) {
+        Args a = Args.of("params", named);
+        Map<String, String> set = a.stringMap("set");
+        CacheService svc = service("params");
+        Instance current = resolve("params", ref);
+        if (current.isDryRun()) return notCreatedList("params", current);
+        if (set == null || set.isEmpty()) return svc.params(current);
+        svc.setParams(current, set, a.waitOptions(svc.defaultTimeout()));
+        return svc.params(current);
+    }
+
+    /** {@code restore orders, backup: b} (a Backup or its id). */
+    public Task restore(Object ref, Object backup) {
+        return restore(Map.of("backup", backup), ref);
+    }
+
+    public Task restore(Map<?, ?> named, Object ref) {
+        Args a = Args.of("restore", named);
+        Object b = a.raw("backup");
+        String backupId = b instanceof Backup bk ? bk.getId() : b instanceof CharSequence cs ? cs.toString() : null;
+        if (backupId == null) {
+            throw new DslException("restore: backup is required (a Backup from backups(instance) or its id), got "
+                    + Args.got(b));
+        }
+        CacheService svc = service("restore");
+        Instance current = resolve("restore", ref);
+        if (current.isDryRun()) return notCreated("restore", current);
+        return svc.restore(current, backupId, a.secret("password"), a.waitOptions(svc.defaultTimeout()));
+    }
+
+    // ---------------------------------------------------------------- accounts, tags
+
+    /**
+     * {@code accounts orders}: the sub-accounts; {@code accounts orders, create: 'app', password: '...', privilege:
+     * 'read'}, {@code accounts orders, grant: 'app', privilege: 'readwrite'}, {@code accounts orders, delete: 'app'}:
+     * one change, then the accounts.
+     */
+    public List<Account> accounts(Object ref) {
+        return accounts(Map.of(), ref);
+    }
+
+    public List<Account> accounts(Map<?, ?> named, Object ref) {
+        Args a = Args.of("accounts", named);
+        String create = a.string("create");
+        String delete = a.string("delete");
+        String grant = a.string("grant");
+        int ops = (create == null ? 0 : 1) + (delete == null ? 0 : 1) + (grant == null ? 0 : 1);
+        if (ops > 1) throw new DslException("accounts: pass one of create, delete, grant per call");
+        String privilege = a.oneOf("privilege", Account.PRIVILEGES);
+        if (grant != null && privilege == null) {
+            throw new DslException("accounts: grant needs privilege (one of " + String.join(", ", Account.PRIVILEGES)
+                    + ")");
+        }
+        if (ops == 0 && (privilege != null || a.has("password") || a.has("remark"))) {
+            throw new DslException("accounts: privilege, password and remark go with create or grant");
+        }
+        CacheService svc = service("accounts");
+        Instance current = resolve("accounts", ref);
+        if (current.isDryRun()) return notCreatedList("accounts", current);
+        WaitOptions wait = a.waitOptions(svc.defaultTimeout());
+        if (create != null) {
+            svc.createAccount(current, create, a.secret("password"), privilege == null ? "readwrite" : privilege,
+                    a.string("remark"), wait);
+        } else if (delete != null) {
+            svc.deleteAccount(current, delete, wait);
+        } else if (grant != null) {
+            svc.grantAccount(current, grant, privilege, wait);
+        }
+        return svc.accounts(current);
+    }
+
+    public Map<String, String> tags(Object ref) {
+        CacheService svc = service("tags");
+        Instance current = resolve("tags", ref);
+        if (current.isDryRun()) return current.getTags();
+        return svc.tags(current);
+    }
+
+    // ---------------------------------------------------------------- slowlog, bigkeys, stats, tasks
+
+    public List<SlowLogEntry> slowlog(Object ref) {
+        return slowlog(Map.of(), ref);
+    }
+
+    public List<SlowLogEntry> slowlog(Map<?, ?> named, Object ref) {
+        Args a = Args.of("slowlog", named);
+        java.time.Duration since = a.duration("since", java.time.Duration.ofHours(1));
+        Double min = a.number("min");
+        if (min != null && min < 0) throw new DslException("slowlog: min must be 0 or more (ms), got " + Args.got(min));
+        int limit = a.wholeOr("limit", 100, 1, 10_000);
+        CacheService svc = service("slowlog");
+        Instance current = resolve("slowlog", ref);
+        if (current.isDryRun()) return notCreatedList("slowlog", current);
+        return svc.slowlog(current, since, min == null ? 0 : Math.round(min), limit);
+    }
+
+    public List<BigKey> bigkeys(Object ref) {
+        return bigkeys(Map.of(), ref);
+    }
+
+    public List<BigKey> bigkeys(Map<?, ?> named, Object ref) {
+        Args a = Args.of("bigkeys", named);
+        int top = a.wholeOr("top", 10, 1, 100);
+        String type = a.oneOf("type", KEY_TYPES);
+        CacheService svc = service("bigkeys");
+        Instance current = resolve("bigkeys", ref);
+        if (current.isDryRun()) return notCreatedList("bigkeys", current);
+        return svc.bigkeys(current, top, type);
+    }
+
+    public Stats stats(Object ref) {
+        return stats(Map.of(), ref);
+    }
+
+    public Stats stats(Map<?, ?> named, Object ref) {
+        Args a = Args.of("stats", named);
+        String span = a.oneOf("span", SPANS);
+        CacheService svc = service("stats");
+        Instance current = resolve("stats", ref);
+        if (current.isDryRun()) return notCreated("stats", current);
+        return svc.stats(current, span == null ? "realtime" : span);
+    }
+
+    /** {@code tasks()}: recent tasks of the region; {@code tasks orders, limit: 5}: of one instance. */
+    public List<Task> tasks() {
+        return tasks(Map.of());
+    }
+
+    public List<Task> tasks(Map<?, ?> named) {
+        Args a = Args.of("tasks", named);
+        return service("tasks").tasks(null, a.wholeOr("limit", 20, 1, 1000));
+    }
+
+    public List<Task> tasks(Object ref) {
+        return tasks(Map.of(), ref);
+    }
+
+    public List<Task> tasks(Map<?, ?> named, Object ref) {
+        Args a = Args.of("tasks", named);
+        int limit = a.wholeOr("limit", 20, 1, 1000);
+        CacheService svc = service("tasks");
+        Instance current = resolve("tasks", ref);
+        if (current.isDryRun()) return notCreatedList("tasks", current);
+        return svc.tasks(current, limit);
+    }
+
+    // ---------------------------------------------------------------- desired state: ensure, plan, apply
+
+    /**
+     * {@code ensure name: 'orders', spec: 'redis.ha', capacity: 4}: creates the instance when absent, resizes what
+     * differs (capacity always, shards and replicas when given), sets the given params that differ, and says which;
+     * nothing when it is as desired. Inside {@code plan { }} it records the changes instead of making them.
+     */
+    public Instance ensure(Map<?, ?> named) {
+        Args a = Args.of("ensure", named);
+        String name = a.string("name");
+        if (name == null || name.isBlank()) {
+            throw new DslException("ensure: name is required (ensure finds the instance by its name)");
+        }
+        if (a.string("spec") == null) throw new DslException("ensure: spec is required (allowed: "
+                + String.join(", ", Spec.names()) + ")");
+        Spec spec = Spec.parse("ensure", a.string("spec"));
+        String v = version(named.get("version"));
+        SpecRequest request = new SpecRequest(spec, v, a.number("capacity"), a.whole("shards"), a.whole("replicas"),
+                a.string("zone"));
+        if (request.capacityGb() == null) {
+            throw new DslException("ensure: capacity is required (GB" + (spec.isCluster() ? " per shard" : "")
+                    + ", e.g. capacity: 2)");
+        }
+        Map<String, String> tags = a.stringMap("tags");
+        Map<String, String> params = a.stringMap("params");
+        Secret password = a.secret("password");
+        CacheService svc = service("ensure");
+        svc.capabilities().require(Verb.CREATE);
+        WaitOptions wait = a.waitOptions(svc.defaultTimeout());
+        ResolvedSpec want = SpecResolver.resolve("ensure", request, svc.catalogue());
+        PlanRecorder rec = ctx.recorder;
+        boolean planning = rec != null && !rec.apply;
+
+        List<Instance> found = svc.findByName(name);
+        if (found.size() > 1) {
+            throw new DslException("ensure: " + found.size() + " instances are named '" + name + "' ("
+                    + found.stream().map(Instance::getId).collect(Collectors.joining(", "))
+                    + "); ensure needs unique names");
+        }
+        if (found.isEmpty()) {
+            Change c = new Change(Change.CREATE, name, null, null, describeSpec(want), provider, region,
+                    createDesired(want, tags));
+            if (planning) {
+                rec.change(c);
+                if (password != null) ctx.planSecrets.put(provider + "/" + region + "/" + name, password);
+                if (params != null) params.forEach((k, val) -> rec.change(new Change(Change.PARAMS, name, k, null, val,
+                        provider, region, Map.of(k, val))));
+                ctx.output.info("plan: " + c);
+                return Instance.builder().id(InstanceStatus.DRY_RUN).name(name).provider(provider).spec(spec.id())
+                        .version(want.version()).capacityGb(want.capacityGb()).shards(want.shards())
+                        .replicas(want.replicas()).status(InstanceStatus.DRY_RUN).region(region).zone(want.zone())
+                        .tags(tags == null ? Map.of() : tags).build();
+            }
+            if (password == null) {
+                throw new DslException("ensure: " + name + " does not exist; creating it needs password: '...'");
+            }
+            Instance created = svc.create(name, want, password, tags == null ? Map.of() : tags, wait);
+            if (created.isDryRun()) return created;
+            if (rec != null) rec.change(c);
+            ctx.output.info("ensure " + name + ": created (" + describeSpec(want) + ")");
+            if (params != null && !params.isEmpty()) {
+                svc.capabilities().require(Verb.PARAMS);
+                Map<String, String> before = paramValues(svc.params(created), params.keySet());
+                svc.setParams(created, params, wait);
+                if (rec != null) params.forEach((k, val) -> {
+                    if (!val.equals(before.get(k))) rec.change(new Change(Change.PARAMS, name, k, before.get(k), val,
+                            provider, region, Map.of(k, val)));
+                });
+            }
+            return created;
+        }
+
+        Instance current = found.get(0);
+        String label = name + " (" + current.getId() + ")";
+        if (!spec.id().equals(current.getSpec())) {
+            throw new DslException("ensure: " + label + " is " + current.getSpec() + ", wanted " + spec.id()
+                    + "; ensure does not change the architecture (delete it, or ensure another name)");
+        }
+        if (v != null && current.getVersion() != null && !current.getVersion().equals(want.version())) {
+            throw new DslException("ensure: " + label + " runs version " + current.getVersion() + ", wanted "
+                    + want.version() + "; ensure does not upgrade versions");
+        }
+        if (InstanceStatus.ISOLATED.equals(current.getStatus()) || InstanceStatus.DELETING.equals(current.getStatus())) {
+            throw new DslException("ensure: " + label + " is " + current.getStatus() + " (restart it, or delete it"
+                    + " and ensure again)");
+        }
+        List<Change> changes = new ArrayList<>();
+        if (Double.compare(current.getCapacityGb(), want.capacityGb()) != 0) {
+            changes.add(resizeChange(name, "capacity", gbText(current.getCapacityGb()), gbText(want.capacityGb()),
+                    want.capacityGb()));
+        }
+        if (request.shards() != null && current.getShards() != want.shards()) {
+            changes.add(resizeChange(name, "shards", String.valueOf(current.getShards()),
+                    String.valueOf(want.shards()), want.shards()));
+        }
+        if (request.replicas() != null && current.getReplicas() != want.replicas()) {
+            changes.add(resizeChange(name, "replicas", String.valueOf(current.getReplicas()),
+                    String.valueOf(want.replicas()), want.replicas()));
+        }
+        if (params != null && !params.isEmpty()) {
+            svc.capabilities().require(Verb.PARAMS);
+            List<Param> now = svc.params(current);
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                Param p = now.stream().filter(x -> x.getName().equals(e.getKey())).findFirst().orElseThrow(() ->
+                        new DslException("ensure: unknown parameter '" + e.getKey() + "' for " + label + " (allowed: "
+                                + now.stream().map(Param::getName).collect(Collectors.joining(", ")) + ")"));
+                if (!p.accepts(e.getValue())) {
+                    throw new DslException("ensure: " + p.getName() + " must be " + p.describeAllowed() + " for "
+                            + label + ", got '" + e.getValue() + "'");
+                }
+                if (!e.getValue().equals(p.getValue())) {
+                    changes.add(new Change(Change.PARAMS, name, p.getName(), p.getValue(), e.getValue(), provider,
+                            region, Map.of(p.getName(), e.getValue())));
+                }
+            }
+        }
+        if (changes.isEmpty()) {
+            if (rec != null) rec.unchanged(name);
+            ctx.output.info((planning ? "plan: " : "ensure ") + name + ": unchanged");
+            return current;
+        }
+        if (planning) {
+            changes.forEach(c -> {
+                rec.change(c);
+                ctx.output.info("plan: " + c);
+            });
+            return current;
+        }
+        if (!InstanceStatus.RUNNING.equals(current.getStatus())) {
+            current = svc.waitFor("ensure", current, InstanceStatus.RUNNING, wait.timeout());
+        }
+        for (Change c : changes) {
+            current = applyChange(svc, current, c, wait);
+            if (rec != null) rec.change(c);
+            ctx.output.info("ensure " + c);
+        }
+        return current;
+    }
+
+    private Change resizeChange(String name, String attribute, String from, String to, Number value) {
+        return new Change(Change.RESIZE, name, attribute, from + (attribute.equals("capacity") ? " GB" : ""),
+                to + (attribute.equals("capacity") ? " GB" : ""), provider, region, Map.of(attribute, value));
+    }
+
+    /** Makes one resize or params change on {@code current}; returns the instance afterwards. */
+    private Instance applyChange(CacheService svc, Instance current, Change c, WaitOptions wait) {
+        if (Change.RESIZE.equals(c.getAction())) {
+            svc.capabilities().require(Verb.RESIZE);
+            Number v = (Number) c.getDesired().get(c.getAttribute());
+            return switch (c.getAttribute()) {
+                case "capacity" -> svc.resize(current, v.doubleValue(), null, null, wait);
+                case "shards" -> svc.resize(current, null, v.intValue(), null, wait);
+                case "replicas" -> svc.resize(current, null, null, v.intValue(), wait);
+                default -> throw new DslException("apply: cannot resize " + c.getAttribute());
+            };
+        }
+        if (Change.PARAMS.equals(c.getAction())) {
+            svc.capabilities().require(Verb.PARAMS);
+            svc.setParams(current, Map.of(c.getAttribute(), String.valueOf(c.getDesired().get(c.getAttribute()))),
+                    wait);
+            return current;
+        }
+        throw new DslException("apply: unknown change action '" + c.getAction() + "' (allowed: create, resize, params)");
+    }
+
+    /** {@code plan { ensure ...; ensure ... }}: the changes the block would make; no mutating call is sent. */
+    public Plan plan(Closure<?> block) {
+        if (ctx.recorder != null) throw new DslException("plan: plan and apply blocks do not nest");
+        PlanRecorder rec = new PlanRecorder(false);
+        boolean wasDryRun = ctx.dryRun;
+        ctx.recorder = rec;
+        ctx.dryRun = true;
+        try {
+            runBlock(block);
+        } finally {
+            ctx.recorder = null;
+            ctx.dryRun = wasDryRun;
+        }
+        Plan plan = rec.plan();
+        ctx.output.info(plan.table());
+        return plan;
+    }
+
+    /** {@code apply { ensure ... }}: runs the block, making the changes; returns what it changed. */
+    public Plan apply(Closure<?> block) {
+        if (ctx.recorder != null) throw new DslException("apply: plan and apply blocks do not nest");
+        PlanRecorder rec = new PlanRecorder(true);
+        ctx.recorder = rec;
+        try {
+            runBlock(block);
+        } finally {
+            ctx.recorder = null;
+        }
+        Plan applied = rec.plan();
+        ctx.output.info("apply: " + (applied.isEmpty() ? applied.table() : applied.size() + " changes made"));
+        return applied;
+    }
+
+    public Plan apply(Plan plan) {
+        return apply(Map.of(), plan);
+    }
+
+    /**
+     * {@code apply plan} (or {@code apply plan, passwords: [orders: '...']}): makes the plan's changes, each only if
+     * still needed (a create whose instance exists, a resize already done, a parameter already set are skipped).
+     */
+    public Plan apply(Map<?, ?> named, Plan plan) {
+        Args a = Args.of("apply", named);
+        if (plan == null) throw new DslException("apply: expected a plan or a block, got nothing");
+        Map<String, String> given = a.stringMap("passwords");
+        WaitOptions wait = null;
+        PlanRecorder rec = new PlanRecorder(true);
+        for (Change c : plan.getChanges()) {
+            CacheSpec on = copy();
+            if (c.getProvider() != null) on.provider = c.getProvider();
+            if (c.getRegion() != null) on.region = c.getRegion();
+            CacheService svc = on.service("apply");
+            if (wait == null) wait = a.waitOptions(svc.defaultTimeout());
+            List<Instance> found = svc.findByName(c.getTarget());
+            if (Change.CREATE.equals(c.getAction())) {
+                if (!found.isEmpty()) {
+                    ctx.output.info("apply: " + c.getTarget() + " exists; create skipped");
+                    rec.unchanged(c.getTarget());
+                    continue;
+                }
+                svc.capabilities().require(Verb.CREATE);
+                Map<String, Object> d = c.getDesired();
+                Spec spec = Spec.parse("apply", String.valueOf(d.get("spec")));
+                SpecRequest req = new SpecRequest(spec, d.get("version") == null ? null : String.valueOf(d.get("version")),
+                        number(d.get("capacity")), whole(d.get("shards")), whole(d.get("replicas")),
+                        d.get("zone") == null ? null : String.valueOf(d.get("zone")));
+                ResolvedSpec want = SpecResolver.resolve("apply", req, svc.catalogue());
+                Secret pw = given != null && given.get(c.getTarget()) != null ? Secret.of(given.get(c.getTarget()))
+                        : ctx.planSecrets.get(on.provider + "/" + on.region + "/" + c.getTarget());
+                if (pw == null) {
+                    throw new DslException("apply: creating " + c.getTarget() + " needs a password (apply plan, "
+                            + "passwords: [" + c.getTarget() + ": '...'])");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, String> tags = d.get("tags") instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+                svc.create(c.getTarget(), want, pw, tags, wait);
+                rec.change(c);
+                ctx.output.info("apply " + c);
+                continue;
+            }
+            if (found.size() != 1) {
+                throw new DslException("apply: " + (found.isEmpty() ? "no instance named '" + c.getTarget() + "'"
+                        : found.size() + " instances are named '" + c.getTarget() + "'") + " on " + on.provider
+                        + " in " + on.region + " (" + c + ")");
+            }
+            Instance current = found.get(0);
+            if (alreadyDone(svc, current, c)) {
+                ctx.output.info("apply: " + c.getTarget() + " " + c.getAttribute() + " is already " + c.getTo()
+                        + "; skipped");
+                rec.unchanged(c.getTarget());
+                continue;
+            }
+            if (!InstanceStatus.RUNNING.equals(current.getStatus())) {
+                current = svc.waitFor("apply", current, InstanceStatus.RUNNING, wait.timeout());
+            }
+            on.applyChange(svc, current, c, wait);
+            rec.change(c);
+            ctx.output.info("apply " + c);
+        }
+        Plan applied = rec.plan();
+        ctx.output.info("apply: " + (applied.isEmpty() ? applied.table() : applied.size() + " changes made"));
+        return applied;
+    }
+
+    private static boolean alreadyDone(CacheService svc, Instance current, Change c) {
+        if (Change.RESIZE.equals(c.getAction())) {
+            Number v = (Number) c.getDesired().get(c.getAttribute());
+            return switch (c.getAttribute()) {
+                case "capacity" -> Double.compare(current.getCapacityGb(), v.doubleValue()) == 0;
+                case "shards" -> current.getShards() == v.intValue();
+                case "replicas" -> current.getReplicas() == v.intValue();
+                default -> false;
+            };
+        }
+        if (Change.PARAMS.equals(c.getAction())) {
+            Object want = c.getDesired().get(c.getAttribute());
+            return svc.params(current).stream().anyMatch(p -> p.getName().equals(c.getAttribute())
+                    && String.valueOf(want).equals(p.getValue()));
+        }
+        return false;
+    }
+
+    private static Double number(Object o) {
+        return o == null ? null : o instanceof Number n ? n.doubleValue() : Double.valueOf(String.valueOf(o));
+    }
+
+    private static Integer whole(Object o) {
+        Double d = number(o);
+        return d == null ? null : d.intValue();
+    }
+
+    private static Map<String, String> paramValues(List<Param> params, java.util.Set<String> names) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        params.stream().filter(p -> names.contains(p.getName())).forEach(p -> out.put(p.getName(), p.getValue()));
+        return out;
+    }
+
+    private static Map<String, Object> createDesired(ResolvedSpec want, Map<String, String> tags) {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("spec", want.spec().id());
+        d.put("version", want.version());
+        d.put("capacity", want.capacityGb());
+        d.put("shards", want.shards());
+        d.put("replicas", want.replicas());
+        if (want.zone() != null) d.put("zone", want.zone());
+        if (tags != null && !tags.isEmpty()) d.put("tags", tags);
+        return d;
+    }
+
+    /** {@code redis.ha 7.0, 4 GB, 1 replica}, {@code redis.cluster 7.0, 4 GB per shard x 3 shards, 1 replica}. */
+    static String describeSpec(ResolvedSpec s) {
+        return s.spec().id() + " " + s.version() + ", " + gbText(s.capacityGb()) + " GB"
+                + (s.spec().isCluster() ? " per shard x " + s.shards() + " shards" : "") + ", " + s.replicas()
+                + (s.replicas() == 1 ? " replica" : " replicas");
+    }
+
+    private static String gbText(double gb) {
+        return SpecResolver.gb(gb);
+    }
+
+    private Object runBlock(Closure<?> block) {
+        if (block == null) throw new DslException("the block is null");
+        Closure<?> c = (Closure<?>) block.clone();
+        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        c.setDelegate(copy());
+        return c.call();
+    }
+
+    // ---------------------------------------------------------------- fleets
+
+    public FleetResult fleet(Closure<?> block) {
+        return fleet(Map.of(), null, block);
+    }
+
+    public FleetResult fleet(Map<?, ?> named, Closure<?> block) {
+        return fleet(named, null, block);
+    }
+
+    public FleetResult fleet(List<?> instances, Closure<?> block) {
+        return fleet(Map.of(), instances, block);
+    }
+
+    /**
+     * Runs {@code block} once per instance ({@code instances}, default every instance of the provider and region),
+     * on at most {@code parallel} threads. All threads share the session's client, hence its per-action rate limits.
+     * A failure is recorded (with its one-line error) and the others go on, unless {@code failFast: true}: then the
+     * instances not started yet are skipped. Progress goes to {@link DslOutput#progress}; the summary is returned.
+     */
+    public FleetResult fleet(Map<?, ?> named, List<?> instances, Closure<?> block) {
+        Args a = Args.of("fleet", named);
+        int parallel = a.wholeOr("parallel", 4, 1, 64);
+        boolean failFast = a.bool("failFast", false);
+        if (block == null) throw new DslException("fleet: the block is null");
+        List<Instance> targets = new ArrayList<>();
+        if (instances == null) {
+            targets.addAll(list());
+        } else {
+            for (Object o : instances) targets.add(o instanceof Instance i ? i : resolve("fleet", o));
+        }
+        int n = targets.size();
+        if (n == 0) {
+            ctx.output.info("fleet: no instances");
+            return new FleetResult(List.of());
+        }
+        service("fleet"); // one shared client (and rate limiter) before the threads start
+        FleetResult.Item[] items = new FleetResult.Item[n];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger threadNo = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(parallel, n), r -> {
+                    Thread t = new Thread(r, "cachesh-fleet-" + threadNo.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        ctx.output.info("fleet: " + n + (n == 1 ? " instance" : " instances") + ", " + Math.min(parallel, n)
+                + " at a time" + (failFast ? ", fail fast" : ""));
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                final int idx = k;
+                final Instance inst = targets.get(k);
+                futures.add(pool.submit(() -> {
+                    String label = inst.getName() == null ? inst.getId() : inst.getName();
+                    if (failFast && stop.get()) {
+                        items[idx] = new FleetResult.Item(inst.getId(), inst.getName(), FleetResult.SKIPPED, null,
+                                null, 0);
+                        ctx.output.progress(done.incrementAndGet(), n, label + " skipped");
+                        return;
+                    }
+                    long t0 = System.nanoTime();
+                    try {
+                        Closure<?> c = (Closure<?>) block.clone();
+                        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+                        c.setDelegate(copy());
+                        Object value = c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(inst);
+                        items[idx] = new FleetResult.Item(inst.getId(), inst.getName(), FleetResult.OK, plain(value),
+                                null, (System.nanoTime() - t0) / 1_000_000);
+                        ctx.output.progress(done.incrementAndGet(), n, label + " ok");
+                    } catch (Throwable e) {
+                        if (failFast) stop.set(true);
+                        String error = oneLine(e);
+                        items[idx] = new FleetResult.Item(inst.getId(), inst.getName(), FleetResult.FAILED, null,
+                                error, (System.nanoTime() - t0) / 1_000_000);
+                        ctx.output.progress(done.incrementAndGet(), n, label + " failed: " + error);
+                        if (e instanceof Error err && !(e instanceof AssertionError)) throw err;
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // recorded in items (or a JVM error, rethrown below)
+                    if (e.getCause() instanceof Error err) throw err;
+                }
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new DslException("fleet: interrupted after " + done.get() + " of " + n + " instances");
+        } finally {
+            pool.shutdown();
+        }
+        FleetResult result = new FleetResult(java.util.Arrays.asList(items));
+        for (FleetResult.Item i : result.getFailures()) {
+            ctx.output.info("fleet: " + (i.name() == null ? i.instanceId() : i.name() + " (" + i.instanceId() + ")")
+                    + " failed: " + i.error());
+        }
+        ctx.output.info("fleet: " + result.summary());
+        return result;
+    }
+
+    /** The one line a fleet summary shows for a failure: the message (vendor code included), no stack trace. */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+        else if (!(e instanceof DslException)) {
+            String type = e.getClass().getSimpleName();
+            if (e instanceof AssertionError) m = "assertion failed: " + m;
+            else if (!(e instanceof io.cachesh.client.error.ApiException)) m = type + ": " + m;
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).stripTrailing();
+    }
+
+    /** A fleet block's value as plain data: results via toMap(), lists and maps of them, else the value's text. */
+    @SuppressWarnings("unchecked")
+    static Object plain(Object v) {
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) return v;
+        if (v instanceof CharSequence cs) return cs.toString();
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+            return java.util.Collections.unmodifiableMap(out);
+        }
+        if (v instanceof java.util.Collection<?> c) return c.stream().map(CacheSpec::plain).toList();
+        try {
+            java.lang.reflect.Method toMap = v.getClass().getMethod("toMap");
+            if (Map.class.isAssignableFrom(toMap.getReturnType())) return plain(toMap.invoke(v));
+        } catch (ReflectiveOperationException e) {
+            // no toMap
+        }
+        return String.valueOf(v);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A verb on the placeholder of a dry-run create: nothing to call. */
@@ -275,8 +971,16 @@ public class CacheSpec {
         return null;
     }
 
+    private <T> List<T> notCreatedList(String verb, Instance placeholder) {
+        notCreated(verb, placeholder);
+        return List.of();
+    }
+
+    /** The service of the current provider and region; fails before any call when it does not support the verb. */
     CacheService service(String verb) {
-        return service(verb, provider, region);
+        CacheService svc = service(verb, provider, region);
+        Verb.of(verb).ifPresent(v -> svc.capabilities().require(v));
+        return svc;
     }
 
     private CacheService service(String verb, String p, String r) {

@@ -44,7 +44,7 @@ public final class CacheshSession implements AutoCloseable {
         this.defaultProvider = b.defaultProvider != null ? b.defaultProvider
                 : b.providers.isEmpty() ? "tencent" : b.providers.keySet().iterator().next();
         this.context = new DslContext(Collections.unmodifiableMap(new LinkedHashMap<>(b.providers)), defaultProvider,
-                b.output, b.dryRun);
+                b.output, b.dryRun, b.clientCustomizer);
         this.binding = new DslBinding(context);
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(RunbookScript.class.getName());
@@ -90,6 +90,16 @@ public final class CacheshSession implements AutoCloseable {
         Script compiled = shell.parse(source, name + ".groovy");
         compiled.setBinding(binding);
         return compiled.run();
+    }
+
+    /** The adapter of {@code provider} in {@code region} (created on first use). */
+    CacheService service(String provider, String region) {
+        return context.service("service", provider, region);
+    }
+
+    /** Uses {@code service} for {@code provider} in {@code region} instead of the built-in adapter (tests, embedding). */
+    void register(String provider, String region, CacheService service) {
+        context.register(provider, region, service);
     }
 
     /** The shared variables of this session. */
@@ -141,8 +151,20 @@ public final class CacheshSession implements AutoCloseable {
         private String defaultProvider;
         private DslOutput output = DslOutput.STDOUT;
         private boolean dryRun;
+        private java.util.function.UnaryOperator<io.cachesh.client.core.ClientConfig.Builder> clientCustomizer;
 
         private Builder() {
+        }
+
+        /**
+         * Adjusts the vendor clients' configuration (retry policy, timeouts) after the session has set credentials,
+         * region and endpoint. One client per provider and region is shared by every verb and every fleet thread,
+         * so its per-operation rate limiter is shared too.
+         */
+        public Builder clientConfig(
+                java.util.function.UnaryOperator<io.cachesh.client.core.ClientConfig.Builder> customizer) {
+            this.clientCustomizer = Objects.requireNonNull(customizer, "customizer == null");
+            return this;
         }
 
         /** Adds (or replaces) the settings of one provider. */

@@ -21,8 +21,19 @@ final class DslContext implements AutoCloseable {
     final CacheSpec top;
     private final Map<String, CacheService> services = new LinkedHashMap<>();
     private final Map<String, Secret> passwords = new ConcurrentHashMap<>();
+    /** Passwords given to ensure inside plan { } blocks, by target name, for a later apply(plan). Never shown. */
+    final Map<String, Secret> planSecrets = new ConcurrentHashMap<>();
+    /** The plan { } or apply { } block running now, or null. */
+    volatile PlanRecorder recorder;
+    final java.util.function.UnaryOperator<ClientConfig.Builder> clientCustomizer;
 
     DslContext(Map<String, ProviderSettings> settings, String defaultProvider, DslOutput output, boolean dryRun) {
+        this(settings, defaultProvider, output, dryRun, null);
+    }
+
+    DslContext(Map<String, ProviderSettings> settings, String defaultProvider, DslOutput output, boolean dryRun,
+               java.util.function.UnaryOperator<ClientConfig.Builder> clientCustomizer) {
+        this.clientCustomizer = clientCustomizer == null ? b -> b : clientCustomizer;
         this.settings = settings;
         this.output = output;
         this.dryRun = dryRun;
@@ -39,13 +50,19 @@ final class DslContext implements AutoCloseable {
         return services.computeIfAbsent(provider + "@" + region, k -> {
             ProviderSettings regional = s.withRegion(region);
             ApiModel model = Models.load("tencent-redis");
-            ModelClient client = new ModelClient(model, () -> TencentRedisClient.create(ClientConfig.builder()
-                    .credentials(regional.credentials()).region(region).endpoint(regional.endpoint()).build()),
+            ModelClient client = new ModelClient(model, () -> TencentRedisClient.create(clientCustomizer.apply(
+                    ClientConfig.builder().credentials(regional.credentials()).region(region)
+                            .endpoint(regional.endpoint())).build()),
                     () -> dryRun, output);
             // the emulator finishes tasks in well under a second; the real cloud takes tens of seconds
             Duration poll = regional.endpoint() == null ? Duration.ofSeconds(2) : Duration.ofMillis(200);
             return new TencentCacheService(region, client, output, regional.taskTimeout(), poll, passwords);
         });
+    }
+
+    /** Installs an adapter for one provider and region (tests; adapters built outside the session). */
+    synchronized void register(String provider, String region, CacheService service) {
+        services.put(provider + "@" + region, service);
     }
 
     /** The password this session created the instance with, set, or was given for it; null when unknown. */
@@ -79,5 +96,6 @@ final class DslContext implements AutoCloseable {
         }
         services.clear();
         passwords.clear();
+        planSecrets.clear();
     }
 }

@@ -12,6 +12,15 @@ public interface DslOutput {
     /** Something the user should notice but that does not stop the run. */
     void warn(String line);
 
+    /**
+     * Progress of a multi-step run ({@code fleet { }}): {@code done} of {@code total} finished, {@code label} says
+     * what finished last. Called from worker threads. The default prints {@code [3/12] label} as an info line; a
+     * terminal front-end renders a progress bar instead.
+     */
+    default void progress(int done, int total, String label) {
+        info("[" + done + "/" + total + "] " + label);
+    }
+
     /** Prints to {@code System.out} / {@code System.err}. */
     DslOutput STDOUT = new DslOutput() {
         @Override

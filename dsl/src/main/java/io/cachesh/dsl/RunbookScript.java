@@ -3,9 +3,17 @@ package io.cachesh.dsl;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 import groovy.lang.Script;
+import io.cachesh.dsl.result.Account;
 import io.cachesh.dsl.result.Backup;
+import io.cachesh.dsl.result.BigKey;
+import io.cachesh.dsl.result.FleetResult;
 import io.cachesh.dsl.result.Instance;
+import io.cachesh.dsl.result.Param;
+import io.cachesh.dsl.result.Plan;
+import io.cachesh.dsl.result.SlowLogEntry;
+import io.cachesh.dsl.result.Stats;
 import io.cachesh.dsl.result.Task;
+import io.cachesh.dsl.result.WhitelistEntry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +165,129 @@ public abstract class RunbookScript extends Script {
     public Object connect(Map<?, ?> named, Object ref,
             @DelegatesTo(value = RedisConnection.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
         return top().connect(named, ref, block);
+    }
+
+    public Instance restart(Object ref) {
+        return top().restart(ref);
+    }
+
+    public Instance restart(Map<?, ?> named, Object ref) {
+        return top().restart(named, ref);
+    }
+
+    public List<WhitelistEntry> whitelist(Object ref) {
+        return top().whitelist(ref);
+    }
+
+    public List<WhitelistEntry> whitelist(Map<?, ?> named, Object ref) {
+        return top().whitelist(named, ref);
+    }
+
+    public List<Param> params(Object ref) {
+        return top().params(ref);
+    }
+
+    public List<Param> params(Map<?, ?> named, Object ref) {
+        return top().params(named, ref);
+    }
+
+    public Task restore(Object ref, Object backup) {
+        return top().restore(ref, backup);
+    }
+
+    public Task restore(Map<?, ?> named, Object ref) {
+        return top().restore(named, ref);
+    }
+
+    public List<Account> accounts(Object ref) {
+        return top().accounts(ref);
+    }
+
+    public List<Account> accounts(Map<?, ?> named, Object ref) {
+        return top().accounts(named, ref);
+    }
+
+    public Map<String, String> tags(Object ref) {
+        return top().tags(ref);
+    }
+
+    public List<SlowLogEntry> slowlog(Object ref) {
+        return top().slowlog(ref);
+    }
+
+    public List<SlowLogEntry> slowlog(Map<?, ?> named, Object ref) {
+        return top().slowlog(named, ref);
+    }
+
+    public List<BigKey> bigkeys(Object ref) {
+        return top().bigkeys(ref);
+    }
+
+    public List<BigKey> bigkeys(Map<?, ?> named, Object ref) {
+        return top().bigkeys(named, ref);
+    }
+
+    public Stats stats(Object ref) {
+        return top().stats(ref);
+    }
+
+    public Stats stats(Map<?, ?> named, Object ref) {
+        return top().stats(named, ref);
+    }
+
+    public List<Task> tasks() {
+        return top().tasks();
+    }
+
+    public List<Task> tasks(Map<?, ?> named) {
+        return top().tasks(named);
+    }
+
+    public List<Task> tasks(Object ref) {
+        return top().tasks(ref);
+    }
+
+    public List<Task> tasks(Map<?, ?> named, Object ref) {
+        return top().tasks(named, ref);
+    }
+
+    public Instance ensure(Map<?, ?> named) {
+        return top().ensure(named);
+    }
+
+    public Plan plan(@DelegatesTo(value = CacheSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return top().plan(block);
+    }
+
+    public Plan apply(@DelegatesTo(value = CacheSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return top().apply(block);
+    }
+
+    public Plan apply(Plan plan) {
+        return top().apply(plan);
+    }
+
+    public Plan apply(Map<?, ?> named, Plan plan) {
+        return top().apply(named, plan);
+    }
+
+    public FleetResult fleet(@DelegatesTo(value = CacheSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return top().fleet(block);
+    }
+
+    public FleetResult fleet(Map<?, ?> named,
+            @DelegatesTo(value = CacheSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return top().fleet(named, block);
+    }
+
+    public FleetResult fleet(List<?> instances,
+            @DelegatesTo(value = CacheSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return top().fleet(instances, block);
+    }
+
+    public FleetResult fleet(Map<?, ?> named, List<?> instances,
+            @DelegatesTo(value = CacheSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return top().fleet(named, instances, block);
     }
 
     /** Unknown verbs and verbs called with the wrong shape of arguments: one line naming the verbs or the usage. */

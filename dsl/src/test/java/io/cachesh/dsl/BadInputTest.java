@@ -14,6 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Bad input fails before any API call, with one exact line naming the argument and the allowed values. */
 class BadInputTest extends EmulatorTestSupport {
 
+    static final String VERBS = "cache, provider, create, list, describe, resize, ensure, plan, apply, fleet, rename, "
+            + "restart, clear, password, whitelist, params, backup, backups, restore, accounts, tags, slowlog, bigkeys, "
+            + "stats, tasks, connect, wait, delete";
+
     static CacheshSession session;
 
     @BeforeAll
@@ -59,7 +63,7 @@ class BadInputTest extends EmulatorTestSupport {
                                 + "got 'ap-guangzhou-9'"),
                 Arguments.of("create name: 'x', spec: 'redis.ha', capacty: 2" + PW,
                         "create: unknown argument 'capacty' (allowed: name, spec, version, capacity, shards, "
-                                + "replicas, zone, password, wait, timeout)"),
+                                + "replicas, zone, password, tags, wait, timeout)"),
                 Arguments.of("create name: 'x', spec: 'redis.ha'" + PW,
                         "create: capacity is required (GB, e.g. capacity: 2)"),
                 Arguments.of("create name: 'x', spec: 'redis.ha', capacity: 2",
@@ -80,7 +84,7 @@ class BadInputTest extends EmulatorTestSupport {
                         "create: name must be text, got 42"),
                 Arguments.of("create('orders')",
                         "create: wrong arguments ('orders'), usage: create name: 'orders', spec: 'redis.ha', "
-                                + "capacity: GB, password: '...'"),
+                                + "capacity: GB, password: '...'[, tags: [env: 'prod']]"),
                 Arguments.of("resize 'orders', capacity: 'big'", "resize: capacity must be a number, got 'big'"),
                 Arguments.of("resize 'orders', capacity: 4, replicas: 2",
                         "resize: change one of capacity, shards, replicas per call, got capacity and replicas"),
@@ -98,12 +102,41 @@ class BadInputTest extends EmulatorTestSupport {
                 Arguments.of("wait 'orders', timeout: 'soon'",
                         "wait: timeout must be a duration like 30s, 5m or 1h, got 'soon'"),
                 Arguments.of("delete 'orders', purge: 'no'", "delete: purge must be true or false, got 'no'"),
-                Arguments.of("lst()", "unknown verb 'lst', did you mean list? (allowed: cache, provider, create, "
-                        + "list, describe, resize, rename, clear, password, backup, backups, connect, wait, delete)"),
-                Arguments.of("cache { lst() }", "unknown verb 'lst', did you mean list? (allowed: cache, provider, "
-                        + "create, list, describe, resize, rename, clear, password, backup, backups, connect, wait, delete)"),
-                Arguments.of("frobnicate 'orders'", "unknown verb 'frobnicate' (allowed: cache, provider, create, "
-                        + "list, describe, resize, rename, clear, password, backup, backups, connect, wait, delete)"),
+                Arguments.of("lst()", "unknown verb 'lst', did you mean list? (allowed: " + VERBS + ")"),
+                Arguments.of("cache { lst() }", "unknown verb 'lst', did you mean list? (allowed: " + VERBS + ")"),
+                Arguments.of("frobnicate 'orders'", "unknown verb 'frobnicate' (allowed: " + VERBS + ")"),
+                Arguments.of("params 'orders', set: 'x'",
+                        "params: set must be a map like [name: 'value'], got 'x'"),
+                Arguments.of("params 'orders', set: [timeout: [1, 2]]",
+                        "params: set.timeout must be text, a number or a boolean, got a list [1, 2]"),
+                Arguments.of("accounts 'orders', create: 'a', delete: 'b'",
+                        "accounts: pass one of create, delete, grant per call"),
+                Arguments.of("accounts 'orders', grant: 'a'",
+                        "accounts: grant needs privilege (one of read, write, readwrite)"),
+                Arguments.of("accounts 'orders', privilege: 'root'",
+                        "accounts: privilege must be one of read, write, readwrite, got 'root'"),
+                Arguments.of("bigkeys 'orders', type: 'blob'",
+                        "bigkeys: type must be one of string, list, set, zset, hash, stream, got 'blob'"),
+                Arguments.of("bigkeys 'orders', top: 1000", "bigkeys: top must be between 1 and 100, got 1000"),
+                Arguments.of("stats 'orders', span: '1y'", "stats: span must be one of realtime, 30m, 6h, 24h, got '1y'"),
+                Arguments.of("slowlog 'orders', since: 'soon'",
+                        "slowlog: since must be a duration like 30s, 5m or 1h, got 'soon'"),
+                Arguments.of("whitelist 'orders', add: 42", "whitelist: add must be text or a list of texts, got 42"),
+                Arguments.of("restore 'orders'", "restore: wrong arguments ('orders'), usage: restore instance, backup: b"),
+                Arguments.of("restore 'orders', backup: 42",
+                        "restore: backup is required (a Backup from backups(instance) or its id), got 42"),
+                Arguments.of("list(tag: 42)", "list: tag must be 'key', 'key=value' or a map [key: 'value'], got 42"),
+                Arguments.of("ensure spec: 'redis.ha', capacity: 2",
+                        "ensure: name is required (ensure finds the instance by its name)"),
+                Arguments.of("ensure name: 'x', spec: 'redis.ha', capacity: 3",
+                        "ensure: capacity must be one of 1, 2, 4, 8, 12, 16, 20, 24, 32, 40, 48, 60 GB for redis.ha 7.0 "
+                                + "on tencent, got 3"),
+                Arguments.of("ensure name: 'x', spec: 'redis.cluster', capacity: 4, shards: 2",
+                        "ensure: shards must be one of 1, 3, 5, 8, 12, 16, 24, 32, 40, 48, 64, 80, 96, 128 for "
+                                + "redis.cluster 7.0 on tencent, got 2"),
+                Arguments.of("fleet(parallel: 0) { }", "fleet: parallel must be between 1 and 64, got 0"),
+                Arguments.of("fleet(paralel: 2) { }", "fleet: unknown argument 'paralel' (allowed: parallel, failFast)"),
+                Arguments.of("plan { plan { } }", "plan: plan and apply blocks do not nest"),
                 Arguments.of("provider 'aws'", "provider: unknown provider 'aws' (allowed: tencent)"),
                 Arguments.of("cache { provider tencent, region: 'mars-1' }",
                         "provider: region must be one of " + String.join(", ", DslVocabulary.regions("tencent"))

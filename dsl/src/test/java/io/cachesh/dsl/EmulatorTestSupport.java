@@ -28,7 +28,7 @@ abstract class EmulatorTestSupport {
     }
 
     /** Collects progress lines (and echoes them, handy when a test fails). */
-    static final class RecordingOutput implements DslOutput {
+    static class RecordingOutput implements DslOutput {
         final List<String> lines = new CopyOnWriteArrayList<>();
         final List<String> warnings = new CopyOnWriteArrayList<>();
 

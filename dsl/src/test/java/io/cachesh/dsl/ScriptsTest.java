@@ -86,4 +86,68 @@ class ScriptsTest extends EmulatorTestSupport {
             }
         }).isInstanceOf(JedisConnectionException.class);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ensureOrdersConvergesAndASecondRunChangesNothing() {
+        RecordingOutput out = new RecordingOutput();
+        try (CacheshSession session = session(out)) {
+            Path script = repoRoot().resolve("scripts/ensure-orders.groovy");
+            Map<String, Object> first = (Map<String, Object>) session.run(script, Map.of("keep", "true",
+                    "password", "Orders-Pass1"));
+            assertThat((List<String>) first.get("planned")).containsExactly(
+                    "create orders: redis.ha 7.0, 2 GB, 1 replica",
+                    "params orders maxmemory-policy: allkeys-lru");
+            assertThat((List<String>) first.get("applied")).containsExactly(
+                    "create orders: redis.ha 7.0, 2 GB, 1 replica",
+                    "params orders maxmemory-policy: noeviction -> allkeys-lru");
+            assertThat((List<String>) first.get("second")).isEmpty();
+
+            Map<String, Object> again = (Map<String, Object>) session.run(script, Map.of("keep", "true"));
+            assertThat((List<String>) again.get("planned")).isEmpty();
+            assertThat((List<String>) again.get("applied")).isEmpty();
+            assertThat(again.get("instance")).isEqualTo(first.get("instance"));
+
+            Map<String, Object> bigger = (Map<String, Object>) session.run(script, Map.of("capacity", "4"));
+            assertThat((List<String>) bigger.get("applied")).containsExactly("resize orders capacity: 2 GB -> 4 GB");
+            assertThat(bigger.get("deleted")).isEqualTo(true);
+            assertThat(session.evaluate("list()")).asList().isEmpty();
+            assertThat(out.warnings).isEmpty();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fleetParamsAndFleetReportRunAcrossInstances() {
+        RecordingOutput out = new RecordingOutput();
+        try (CacheshSession session = session(out)) {
+            session.evaluate("(1..5).each { create name: \"shop-$it\", spec: 'redis.ha', capacity: 1, "
+                    + "password: 'Shop-Pass12', tags: [env: 'prod'], wait: false }; list().each { wait it }");
+            session.evaluate("create name: 'other', spec: 'redis.ha', capacity: 1, password: 'Other-Pass1'");
+            try {
+                Map<String, Object> r = (Map<String, Object>) session.run(repoRoot().resolve(
+                        "scripts/fleet-params.groovy"), Map.of("name", "shop-*", "value", "allkeys-lfu"));
+                assertThat(r).containsEntry("total", 5).containsEntry("ok", 5).containsEntry("failed", 0);
+                assertThat((List<Map<String, Object>>) r.get("items")).allSatisfy(i ->
+                        assertThat(i.get("value")).isEqualTo(Map.of("before", "noeviction", "after", "allkeys-lfu")));
+                assertThat(session.evaluate("params('other').find { it.name == 'maxmemory-policy' }.value"))
+                        .isEqualTo("noeviction");
+
+                assertThatThrownBy(() -> session.run(repoRoot().resolve("scripts/fleet-params.groovy"),
+                        Map.of("name", "shop-*", "value", "sometimes")))
+                        .isInstanceOf(DslException.class).hasMessage("fleet-params: 5 instances: 0 ok, 5 failed");
+
+                Map<String, Object> report = (Map<String, Object>) session.run(repoRoot().resolve(
+                        "scripts/fleet-report.groovy"), Map.of());
+                Map<String, Object> instances = (Map<String, Object>) report.get("instances");
+                assertThat(instances).containsKeys("shop-1", "shop-5", "other");
+                assertThat((Map<String, Object>) instances.get("shop-3")).containsEntry("tags", Map.of("env", "prod"))
+                        .containsEntry("accounts", List.of("root"));
+                assertThat((List<?>) report.get("failures")).isEmpty();
+            } finally {
+                session.evaluate("fleet(parallel: 6) { delete it }");
+            }
+            assertThat(out.warnings).isEmpty();
+        }
+    }
 }

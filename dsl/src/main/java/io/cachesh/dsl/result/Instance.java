@@ -31,6 +31,7 @@ public final class Instance implements Serializable {
     private final String region;
     private final String zone;
     private final String createdAt;
+    private final Map<String, String> tags;
     private final Map<String, Object> vendor;
 
     private Instance(Builder b) {
@@ -49,6 +50,7 @@ public final class Instance implements Serializable {
         this.region = b.region;
         this.zone = b.zone;
         this.createdAt = b.createdAt;
+        this.tags = b.tags.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
         this.vendor = Values.copy(b.vendor);
     }
 
@@ -121,6 +123,11 @@ public final class Instance implements Serializable {
         return createdAt;
     }
 
+    /** Resource tags (key to value), empty when none or when the provider has no tags. */
+    public Map<String, String> getTags() {
+        return tags;
+    }
+
     /** Vendor-specific extras (type id, billing mode...), plain values only. */
     public Map<String, Object> getVendor() {
         return vendor;
@@ -149,6 +156,7 @@ public final class Instance implements Serializable {
         m.put("region", region);
         m.put("zone", zone);
         m.put("createdAt", createdAt);
+        m.put("tags", tags);
         m.put("vendor", vendor);
         return m;
     }
@@ -194,6 +202,7 @@ public final class Instance implements Serializable {
         private String region;
         private String zone;
         private String createdAt;
+        private Map<String, String> tags = new LinkedHashMap<>();
         private Map<String, Object> vendor = new LinkedHashMap<>();
 
         private Builder() {
@@ -215,6 +224,7 @@ public final class Instance implements Serializable {
             region = i.region;
             zone = i.zone;
             createdAt = i.createdAt;
+            tags = new LinkedHashMap<>(i.tags);
             vendor = new LinkedHashMap<>(i.vendor);
         }
 
@@ -233,6 +243,7 @@ public final class Instance implements Serializable {
         public Builder region(String region) { this.region = region; return this; }
         public Builder zone(String zone) { this.zone = zone; return this; }
         public Builder createdAt(String createdAt) { this.createdAt = createdAt; return this; }
+        public Builder tags(Map<String, String> tags) { this.tags = new LinkedHashMap<>(tags); return this; }
         public Builder vendor(Map<String, ?> vendor) { this.vendor = new LinkedHashMap<>(vendor); return this; }
         public Builder vendor(String key, Object value) { this.vendor.put(key, value); return this; }
 

@@ -12,13 +12,21 @@ import io.cachesh.client.tencent.redis.TencentRedisWaiters;
 import io.cachesh.client.tencent.redis.model.DescribeTaskInfoResponse;
 import io.cachesh.client.tencent.redis.model.InstanceSet;
 import io.cachesh.dsl.CacheService;
+import io.cachesh.dsl.Capabilities;
+import io.cachesh.dsl.Verb;
 import io.cachesh.dsl.DslException;
 import io.cachesh.dsl.DslOutput;
 import io.cachesh.dsl.DslTimeoutException;
 import io.cachesh.dsl.ModelClient;
 import io.cachesh.dsl.RawApi;
 import io.cachesh.dsl.WaitOptions;
+import io.cachesh.dsl.result.Account;
 import io.cachesh.dsl.result.Backup;
+import io.cachesh.dsl.result.BigKey;
+import io.cachesh.dsl.result.Param;
+import io.cachesh.dsl.result.SlowLogEntry;
+import io.cachesh.dsl.result.Stats;
+import io.cachesh.dsl.result.WhitelistEntry;
 import io.cachesh.dsl.result.Instance;
 import io.cachesh.dsl.result.InstanceStatus;
 import io.cachesh.dsl.result.Task;
@@ -50,7 +58,46 @@ public final class TencentCacheService implements CacheService {
     private static final Pattern ID = Pattern.compile("crs-[A-Za-z0-9]+");
     private static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9_-]{1,59}");
     private static final String SPECIALS = "()`~!@#$%^&*-+=_|{}[]:;<>,.?/";
+    private static final Pattern SG = Pattern.compile("sg-[A-Za-z0-9]+");
+    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final java.time.ZoneOffset BEIJING = java.time.ZoneOffset.ofHours(8);
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** DescribeTaskList TaskType codes the DSL names (the others stay codes). */
+    private static final Map<String, String> TASK_TYPES = Map.ofEntries(Map.entry("001", "create"),
+            Map.entry("002", "resize"), Map.entry("003", "isolate"), Map.entry("004", "clear"),
+            Map.entry("005", "restart"), Map.entry("006", "delete"), Map.entry("007", "password"),
+            Map.entry("010", "restore"), Map.entry("012", "backup"), Map.entry("034", "params"));
     private static final int PAGE = 100;
+
+    /** What the Tencent adapter implements, and with which API 3.0 actions (docs/support-matrix.md). */
+    public static final Capabilities CAPABILITIES = Capabilities.builder("tencent")
+            .verb(Verb.CREATE, "CreateInstances (spec + version -> TypeId; tags: ResourceTags)")
+            .verb(Verb.LIST, "DescribeInstances; filters name, status, spec, tag")
+            .verb(Verb.DESCRIBE, "DescribeInstances")
+            .verb(Verb.RESIZE, "UpgradeInstance")
+            .verb(Verb.RENAME, "ModifyInstance (rename)")
+            .verb(Verb.RESTART, "isolated instances only: StartupInstance (API 3.0 has no reboot action)")
+            .verb(Verb.CLEAR, "ClearInstance")
+            .verb(Verb.PASSWORD, "ResetPassword")
+            .verb(Verb.WHITELIST, "security groups: DescribeInstanceSecurityGroup, AssociateSecurityGroups, "
+                    + "DisassociateSecurityGroups")
+            .verb(Verb.PARAMS, "DescribeInstanceParams, ModifyInstanceParams")
+            .verb(Verb.BACKUP, "ManualBackupInstance")
+            .verb(Verb.BACKUPS, "DescribeInstanceBackups")
+            .verb(Verb.RESTORE, "RestoreInstance")
+            .verb(Verb.ACCOUNTS, "DescribeInstanceAccount, CreateInstanceAccount, ModifyInstanceAccount (grant), "
+                    + "DeleteInstanceAccount")
+            .verb(Verb.TAGS, "read-only: InstanceTags of DescribeInstances; set at create (ResourceTags)")
+            .verb(Verb.SLOWLOG, "DescribeSlowLog")
+            .verb(Verb.BIGKEYS, "DescribeInstanceMonitorBigKey (deprecated by Tencent)")
+            .verb(Verb.STATS, "DescribeInstanceMonitorTopNCmd, DescribeInstanceMonitorTopNCmdTook, "
+                    + "DescribeInstanceMonitorHotKey")
+            .verb(Verb.TASKS, "DescribeTaskList")
+            .verb(Verb.WAIT, "DescribeInstances, DescribeTaskInfo")
+            .verb(Verb.DELETE, "DestroyPostpaidInstance / DestroyPrepaidInstance, CleanUpInstance")
+            .verb(Verb.CONNECT, "the instance's Redis endpoint (WanIp:Port)")
+            .build();
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -79,6 +126,11 @@ public final class TencentCacheService implements CacheService {
     @Override
     public String provider() {
         return "tencent";
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
     }
 
     @Override
@@ -138,6 +190,12 @@ public final class TencentCacheService implements CacheService {
 
     @Override
     public Instance create(String name, ResolvedSpec spec, Secret password, WaitOptions wait) {
+        return create(name, spec, password, Map.of(), wait);
+    }
+
+    @Override
+    public Instance create(String name, ResolvedSpec spec, Secret password, Map<String, String> tags,
+                           WaitOptions wait) {
         if (name != null) checkName("create", name);
         if (password == null) {
             throw new DslException("create: password is required on tencent (8-64 characters, at least 2 of lower "
@@ -156,9 +214,15 @@ public final class TencentCacheService implements CacheService {
         if (spec.spec() != Spec.REDIS_STANDALONE) p.put("RedisReplicasNum", spec.replicas());
         if (spec.spec() == Spec.REDIS_RW) p.put("ReplicasReadonly", true);
         p.put("Password", password.reveal());
+        if (tags != null && !tags.isEmpty()) {
+            List<Map<String, Object>> resourceTags = new ArrayList<>();
+            tags.forEach((k, v) -> resourceTags.add(Map.of("TagKey", k, "TagValue", v)));
+            p.put("ResourceTags", resourceTags);
+        }
         JsonNode r = api.call("CreateInstances", p);
         if (r == null) {
             return Instance.builder().id(InstanceStatus.DRY_RUN).name(name).provider("tencent").spec(spec.spec().id())
+                    .tags(tags == null ? Map.of() : tags)
                     .version(spec.version()).capacityGb(spec.capacityGb()).shards(spec.shards())
                     .replicas(spec.replicas()).status(InstanceStatus.DRY_RUN).region(region).zone(spec.zone()).build();
         }
@@ -378,6 +442,424 @@ public final class TencentCacheService implements CacheService {
         return state.toBuilder().status(InstanceStatus.DELETED).rawStatus(null).build();
     }
 
+    // ---------------------------------------------------------------- restart
+
+    /** StartupInstance brings an isolated instance back; API 3.0 has no action that reboots a running one. */
+    @Override
+    public Instance restart(Instance current, WaitOptions wait) {
+        String label = label(current);
+        if (!InstanceStatus.ISOLATED.equals(current.getStatus())) {
+            throw new DslException("restart: tencent can only restart isolated instances (StartupInstance; API 3.0 "
+                    + "has no reboot action), " + label + " is " + current.getStatus());
+        }
+        JsonNode r = api.call("StartupInstance", Map.of("InstanceId", current.getId()));
+        if (r == null) return current.toBuilder().status(InstanceStatus.DRY_RUN).build();
+        output.info("restart " + label + ": StartupInstance submitted");
+        if (!wait.enabled()) return find(current.getId()).orElse(current);
+        return waitStatus("restart", current.getId(), label, 2, wait.timeout());
+    }
+
+    // ---------------------------------------------------------------- whitelist (security groups)
+
+    @Override
+    public List<WhitelistEntry> whitelist(Instance current) {
+        JsonNode r = api.call("DescribeInstanceSecurityGroup", Map.of("InstanceIds", List.of(current.getId())));
+        List<WhitelistEntry> out = new ArrayList<>();
+        for (JsonNode d : r.path("InstanceSecurityGroupsDetail")) {
+            if (!current.getId().equals(d.path("InstanceId").asText(current.getId()))) continue;
+            for (JsonNode g : d.path("SecurityGroupDetails")) {
+                List<String> rules = new ArrayList<>();
+                for (JsonNode rule : g.path("InboundRule")) {
+                    rules.add(rule.path("Action").asText("ACCEPT") + " " + rule.path("Ip").asText("") + " "
+                            + rule.path("Proto").asText("ALL").toLowerCase(java.util.Locale.ROOT) + ":"
+                            + rule.path("Port").asText("ALL"));
+                }
+                out.add(new WhitelistEntry(current.getId(), WhitelistEntry.SECURITY_GROUP,
+                        g.path("SecurityGroupId").asText(), g.path("SecurityGroupName").asText(null), rules,
+                        g.path("SecurityGroupRemark").asText(null)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<WhitelistEntry> whitelist(Instance current, List<String> add, List<String> remove, WaitOptions wait) {
+        String label = label(current);
+        for (String id : concat(add, remove)) {
+            if (!SG.matcher(id).matches()) {
+                throw new DslException("whitelist: tencent whitelists security groups (sg-...), not addresses; got '"
+                        + id + "'");
+            }
+        }
+        if (!add.isEmpty()) {
+            Map<String, String> known = securityGroups();
+            for (String id : add) {
+                if (!known.containsKey(id)) {
+                    throw new DslException("whitelist: no security group " + id + " on tencent in " + region
+                            + " (known: " + known.entrySet().stream().map(e -> e.getKey()
+                            + (e.getValue().isEmpty() ? "" : " '" + e.getValue() + "'"))
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")");
+                }
+            }
+        }
+        List<String> bound = whitelist(current).stream().map(WhitelistEntry::getId).toList();
+        for (String id : add) {
+            if (bound.contains(id)) {
+                output.info("whitelist " + label + ": " + id + " already bound");
+                continue;
+            }
+            JsonNode r = api.call("AssociateSecurityGroups", Map.of("Product", "redis", "SecurityGroupId", id,
+                    "InstanceIds", List.of(current.getId())));
+            if (r != null) output.info("whitelist " + label + ": bound " + id);
+        }
+        for (String id : remove) {
+            if (!bound.contains(id)) {
+                output.info("whitelist " + label + ": " + id + " is not bound");
+                continue;
+            }
+            JsonNode r = api.call("DisassociateSecurityGroups", Map.of("Product", "redis", "SecurityGroupId", id,
+                    "InstanceIds", List.of(current.getId())));
+            if (r != null) output.info("whitelist " + label + ": unbound " + id);
+        }
+        return whitelist(current);
+    }
+
+    /** The region's security groups (id to name) the Redis API can bind (DescribeProjectSecurityGroups). */
+    private Map<String, String> securityGroups() {
+        Map<String, String> out = new LinkedHashMap<>();
+        int offset = 0;
+        while (true) {
+            JsonNode r = api.call("DescribeProjectSecurityGroups", Map.of("Product", "redis", "Limit", PAGE,
+                    "Offset", offset));
+            JsonNode groups = r.path("Groups");
+            for (JsonNode g : groups) out.put(g.path("SecurityGroupId").asText(), g.path("SecurityGroupName").asText(""));
+            long total = r.path("Total").asLong(out.size());
+            if (groups.size() < PAGE || out.size() >= total) break;
+            offset += PAGE;
+        }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- params
+
+    @Override
+    public List<Param> params(Instance current) {
+        JsonNode r = api.call("DescribeInstanceParams", Map.of("InstanceId", current.getId()));
+        List<Param> out = new ArrayList<>();
+        addParams(out, current, r.path("InstanceEnumParam"), "enum", "EnumValue");
+        addParams(out, current, r.path("InstanceIntegerParam"), "integer", null);
+        addParams(out, current, r.path("InstanceTextParam"), "text", "TextValue");
+        addParams(out, current, r.path("InstanceMultiParam"), "multi", "EnumValue");
+        out.sort(Comparator.comparing(Param::getName));
+        return out;
+    }
+
+    private static void addParams(List<Param> out, Instance current, JsonNode list, String type, String allowedField) {
+        for (JsonNode p : list) {
+            List<String> allowed = new ArrayList<>();
+            if (allowedField != null) for (JsonNode v : p.path(allowedField)) allowed.add(v.asText());
+            out.add(new Param(current.getId(), p.path("ParamName").asText(), p.path("CurrentValue").asText(null),
+                    p.path("DefaultValue").asText(null), type, allowed, text(p, "Min"), text(p, "Max"),
+                    text(p, "Unit"), "true".equals(p.path("NeedRestart").asText()),
+                    p.path("Status").asInt(2) == 1 ? "changing" : "applied", text(p, "Tips")));
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        String v = n.path(field).asText("");
+        return v.isEmpty() ? null : v;
+    }
+
+    @Override
+    public Task setParams(Instance current, Map<String, String> values, WaitOptions wait) {
+        String label = label(current);
+        List<Param> known = params(current);
+        Map<String, Param> byName = new LinkedHashMap<>();
+        known.forEach(p -> byName.put(p.getName(), p));
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            Param p = byName.get(e.getKey());
+            if (p == null) {
+                String near = io.cachesh.dsl.ModelArgs.closest(e.getKey(), List.copyOf(byName.keySet()));
+                throw new DslException("params: unknown parameter '" + e.getKey() + "' for " + label
+                        + (near == null ? "" : ", did you mean " + near + "?") + " (allowed: "
+                        + String.join(", ", byName.keySet()) + ")");
+            }
+            checkParam(p, e.getValue(), label);
+            if (e.getValue().equals(p.getValue())) continue;
+            changes.add(Map.of("Key", p.getName(), "Value", e.getValue()));
+        }
+        if (changes.isEmpty()) {
+            output.info("params " + label + ": nothing to change");
+            return null;
+        }
+        JsonNode r = api.call("ModifyInstanceParams", Map.of("InstanceId", current.getId(), "InstanceParams", changes));
+        if (r == null) return null;
+        output.info("params " + label + ": setting " + changes.stream().map(c -> c.get("Key") + "=" + c.get("Value"))
+                .collect(java.util.stream.Collectors.joining(", ")));
+        return task("params", current, r, wait);
+    }
+
+    /** Checks a value against what DescribeInstanceParams says may be set. */
+    static void checkParam(Param p, String value, String label) {
+        if (!p.accepts(value)) {
+            throw new DslException("params: " + p.getName() + " must be " + p.describeAllowed() + " for " + label
+                    + ", got '" + value + "'");
+        }
+    }
+
+    // ---------------------------------------------------------------- restore
+
+    @Override
+    public Task restore(Instance current, String backupId, Secret password, WaitOptions wait) {
+        String label = label(current);
+        List<Backup> all = backups(current);
+        Backup backup = all.stream().filter(b -> b.getId().equals(backupId)).findFirst().orElseThrow(() ->
+                new DslException("restore: no backup " + backupId + " of " + label + " (available: "
+                        + (all.isEmpty() ? "none" : all.stream().map(Backup::getId)
+                        .collect(java.util.stream.Collectors.joining(", "))) + ")"));
+        if (!Backup.AVAILABLE.equals(backup.getStatus())) {
+            throw new DslException("restore: backup " + backupId + " of " + label + " is " + backup.getStatus()
+                    + ", not available");
+        }
+        Secret pw = password != null ? password : passwords.get(current.getId());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("InstanceId", current.getId());
+        p.put("BackupId", backupId);
+        if (pw != null) p.put("Password", pw.reveal());
+        JsonNode r = api.call("RestoreInstance", p);
+        if (r == null) return null;
+        output.info("restore " + label + ": from backup " + backupId
+                + (backup.getRemark() == null || backup.getRemark().isEmpty() ? "" : " ('" + backup.getRemark() + "')"));
+        Task t = task("restore", current, r, wait);
+        if (wait.enabled()) waitStatus("restore", current.getId(), label, 2, wait.timeout());
+        return t;
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    @Override
+    public List<Account> accounts(Instance current) {
+        List<Account> out = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            JsonNode r = api.call("DescribeInstanceAccount", Map.of("InstanceId", current.getId(), "Limit", PAGE,
+                    "Offset", offset));
+            JsonNode set = r.path("Accounts");
+            for (JsonNode a : set) {
+                List<String> readFrom = new ArrayList<>();
+                for (JsonNode p : a.path("ReadonlyPolicy")) {
+                    readFrom.add("replication".equals(p.asText()) ? "replica" : p.asText());
+                }
+                int status = a.path("Status").asInt(2);
+                out.add(new Account(current.getId(), a.path("AccountName").asText(), privilege(a.path("Privilege")
+                        .asText("")), readFrom, text(a, "Remark"), status == 1 ? "changing" : status == 4 ? "deleted"
+                        : "active", text(a, "CreateTime")));
+            }
+            long total = r.path("TotalCount").asLong(out.size());
+            if (set.size() < PAGE || out.size() >= total) break;
+            offset += PAGE;
+        }
+        return out;
+    }
+
+    private static String privilege(String tencent) {
+        return switch (tencent) {
+            case "r" -> "read";
+            case "w" -> "write";
+            case "rw" -> "readwrite";
+            default -> tencent;
+        };
+    }
+
+    private static String tencentPrivilege(String neutral) {
+        return switch (neutral) {
+            case "read" -> "r";
+            case "write" -> "w";
+            default -> "rw";
+        };
+    }
+
+    @Override
+    public Task createAccount(Instance current, String name, Secret password, String privilege, String remark,
+                              WaitOptions wait) {
+        if (!ACCOUNT.matcher(name).matches()) {
+            throw new DslException("accounts: account name must be 1-32 letters, digits, '_' or '-' on tencent, got '"
+                    + name + "'");
+        }
+        if ("write".equals(privilege)) {
+            throw new DslException("accounts: privilege must be one of read, readwrite for a new account on tencent "
+                    + "(CreateInstanceAccount), got 'write'");
+        }
+        if (password == null) throw new DslException("accounts: password is required to create account " + name);
+        checkPassword("accounts", "account password", password.reveal());
+        if (accounts(current).stream().anyMatch(a -> a.getName().equals(name))) {
+            throw new DslException("accounts: " + label(current) + " already has an account '" + name + "'");
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("InstanceId", current.getId());
+        p.put("AccountName", name);
+        p.put("AccountPassword", password.reveal());
+        p.put("ReadonlyPolicy", List.of("master"));
+        p.put("Privilege", tencentPrivilege(privilege));
+        if (remark != null) p.put("Remark", remark);
+        JsonNode r = api.call("CreateInstanceAccount", p);
+        if (r == null) return null;
+        output.info("accounts " + label(current) + ": creating " + name + " (" + privilege + ")");
+        return task("accounts", current, r, wait);
+    }
+
+    @Override
+    public Task deleteAccount(Instance current, String name, WaitOptions wait) {
+        requireAccount(current, name);
+        JsonNode r = api.call("DeleteInstanceAccount", Map.of("InstanceId", current.getId(), "AccountName", name));
+        if (r == null) return null;
+        output.info("accounts " + label(current) + ": deleting " + name);
+        return task("accounts", current, r, wait);
+    }
+
+    @Override
+    public Task grantAccount(Instance current, String name, String privilege, WaitOptions wait) {
+        requireAccount(current, name);
+        JsonNode r = api.call("ModifyInstanceAccount", Map.of("InstanceId", current.getId(), "AccountName", name,
+                "Privilege", tencentPrivilege(privilege)));
+        if (r == null) return null;
+        output.info("accounts " + label(current) + ": " + name + " now " + privilege);
+        return task("accounts", current, r, wait);
+    }
+
+    private void requireAccount(Instance current, String name) {
+        List<Account> all = accounts(current);
+        if (all.stream().noneMatch(a -> a.getName().equals(name))) {
+            throw new DslException("accounts: " + label(current) + " has no account '" + name + "' (accounts: "
+                    + (all.isEmpty() ? "none" : all.stream().map(Account::getName)
+                    .collect(java.util.stream.Collectors.joining(", "))) + ")");
+        }
+    }
+
+    // ---------------------------------------------------------------- tags
+
+    /** Read-only: the Redis API shows InstanceTags; tags are set at create (ResourceTags), changed with the Tag API. */
+    @Override
+    public Map<String, String> tags(Instance current) {
+        return current.getTags();
+    }
+
+    // ---------------------------------------------------------------- slowlog, bigkeys, stats, tasks
+
+    @Override
+    public List<SlowLogEntry> slowlog(Instance current, Duration since, long minMillis, int limit) {
+        java.time.ZonedDateTime end = java.time.ZonedDateTime.now(BEIJING).plusMinutes(1);
+        Duration span = since.compareTo(Duration.ofDays(30)) > 0 ? Duration.ofDays(30) : since;
+        java.time.ZonedDateTime begin = end.minus(span).minusMinutes(1);
+        List<SlowLogEntry> out = new ArrayList<>();
+        int offset = 0;
+        while (out.size() < limit) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("InstanceId", current.getId());
+            p.put("BeginTime", TIME.format(begin));
+            p.put("EndTime", TIME.format(end));
+            if (minMillis > 0) p.put("MinQueryTime", minMillis);
+            p.put("Limit", 100);
+            p.put("Offset", offset);
+            JsonNode r = api.call("DescribeSlowLog", p);
+            JsonNode set = r.path("InstanceSlowLogDetail");
+            for (JsonNode e : set) {
+                if (out.size() >= limit) break;
+                out.add(new SlowLogEntry(current.getId(), text(e, "ExecuteTime"), e.path("Duration").asLong(0),
+                        text(e, "Command"), text(e, "CommandLine"), text(e, "Client"), text(e, "Node")));
+            }
+            if (set.size() < 100 || offset + 100 >= r.path("TotalCount").asLong(0)) break;
+            offset += 100;
+        }
+        return out;
+    }
+
+    @Override
+    public List<BigKey> bigkeys(Instance current, int top, String type) {
+        JsonNode r = api.call("DescribeInstanceMonitorBigKey", Map.of("InstanceId", current.getId(),
+                "ReqType", "string".equals(type) ? 1 : 2,
+                "Date", java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(java.time.LocalDate.now(BEIJING))));
+        List<BigKey> out = new ArrayList<>();
+        for (JsonNode k : r.path("Data")) {
+            String t = k.path("Type").asText("").toLowerCase(java.util.Locale.ROOT);
+            if (type != null && !type.equals(t)) continue;
+            out.add(new BigKey(current.getId(), k.path("DB").asInt(0), k.path("Key").asText(), t,
+                    k.path("Size").asLong(0)));
+        }
+        out.sort(Comparator.comparingLong(BigKey::getSizeBytes).reversed().thenComparing(BigKey::getKey));
+        return out.size() > top ? List.copyOf(out.subList(0, top)) : out;
+    }
+
+    @Override
+    public Stats stats(Instance current, String span) {
+        int spanType = switch (span == null ? "realtime" : span) {
+            case "30m" -> 2;
+            case "6h" -> 3;
+            case "24h" -> 4;
+            default -> 1;
+        };
+        Map<String, Object> p = Map.of("InstanceId", current.getId(), "SpanType", spanType);
+        List<Map<String, Object>> commands = new ArrayList<>();
+        for (JsonNode c : api.call("DescribeInstanceMonitorTopNCmd", p).path("Data")) {
+            commands.add(Map.of("command", c.path("Cmd").asText().toLowerCase(java.util.Locale.ROOT),
+                    "calls", c.path("Count").asLong(0)));
+        }
+        List<Map<String, Object>> slowest = new ArrayList<>();
+        for (JsonNode c : api.call("DescribeInstanceMonitorTopNCmdTook", p).path("Data")) {
+            slowest.add(Map.of("command", c.path("Cmd").asText().toLowerCase(java.util.Locale.ROOT),
+                    "tookMs", c.path("Took").asLong(0)));
+        }
+        List<Map<String, Object>> hot = new ArrayList<>();
+        for (JsonNode k : api.call("DescribeInstanceMonitorHotKey", p).path("Data")) {
+            hot.add(Map.of("key", k.path("Key").asText(), "type", k.path("Type").asText(""),
+                    "count", k.path("Count").asLong(0)));
+        }
+        return new Stats(current.getId(), "tencent", commands, slowest, hot);
+    }
+
+    @Override
+    public List<Task> tasks(Instance current, int limit) {
+        List<Task> out = new ArrayList<>();
+        int offset = 0;
+        while (out.size() < limit) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            if (current != null) p.put("InstanceId", current.getId());
+            p.put("Limit", 100);
+            p.put("Offset", offset);
+            JsonNode r = api.call("DescribeTaskList", p);
+            JsonNode set = r.path("Tasks");
+            for (JsonNode t : set) {
+                if (out.size() >= limit) break;
+                int result = t.path("Result").asInt(1);
+                String status = switch (result) {
+                    case 0 -> Task.PENDING;
+                    case 2 -> Task.SUCCEEDED;
+                    case 4 -> Task.FAILED;
+                    default -> Task.RUNNING;
+                };
+                Map<String, Object> vendor = new LinkedHashMap<>();
+                putText(vendor, "endTime", t, "EndTime");
+                if (t.hasNonNull("Progress")) vendor.put("progress", t.path("Progress").asDouble());
+                putText(vendor, "instanceName", t, "InstanceName");
+                out.add(new Task(t.path("TaskId").asText(), text(t, "InstanceId"), "tencent",
+                        TASK_TYPES.getOrDefault(t.path("TaskType").asText(""), t.path("TaskType").asText(null)),
+                        status, String.valueOf(result), text(t, "StartTime"), null, vendor));
+            }
+            if (set.size() < 100 || offset + 100 >= r.path("TotalCount").asLong(0)) break;
+            offset += 100;
+        }
+        out.sort(Comparator.comparing((Task t) -> String.valueOf(t.getStartedAt()))
+                .thenComparing(t -> t.getId().length()).thenComparing(Task::getId).reversed());
+        return out;
+    }
+
     // ---------------------------------------------------------------- waits
 
     @Override
@@ -568,7 +1050,10 @@ public final class TencentCacheService implements CacheService {
         putText(vendor, "uniqVpcId", s, "UniqVpcId");
         putText(vendor, "uniqSubnetId", s, "UniqSubnetId");
         putText(vendor, "deadlineTime", s, "DeadlineTime");
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (JsonNode t : s.path("InstanceTags")) tags.put(t.path("TagKey").asText(), t.path("TagValue").asText(""));
         return Instance.builder()
+                .tags(tags)
                 .id(s.path("InstanceId").asText())
                 .name(s.path("InstanceName").asText(null))
                 .provider("tencent")
