@@ -13,10 +13,13 @@ final class HuaweiActionGroups {
 
     static final List<Function<HuaweiContext, HuaweiActionGroup>> ALL = List.of(
             BackupActions::new,
+            CacheAnalysisActions::new,
             CatalogActions::new,
             ConfigActions::new,
+            DiagnosisActions::new,
             InstanceLifecycleActions::new,
             JobActions::new,
+            LogActions::new,
             PasswordActions::new,
             StatusActions::new
     );

@@ -1,0 +1,177 @@
+package io.cachesh.emulator.huawei;
+
+import io.cachesh.emulator.dataplane.RedisProcess;
+import io.cachesh.emulator.dataplane.RespClient;
+import io.cachesh.emulator.fleet.Instance;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One connection to a Huawei instance's real redis-server for the cache analyses, the slow log and the diagnosis,
+ * which run many commands in a row. A small counterpart of the Tencent front-end's {@code tencent.MonitorSession}
+ * (package-private there): it names itself {@value #CLIENT_NAME} like that one, so both front-ends leave the
+ * emulator's own commands out of slow logs. Every walk over the keyspace is bounded by a key budget and a deadline.
+ */
+final class AnalysisSession implements AutoCloseable {
+
+    /** CLIENT SETNAME of the emulator's inspection connections (the same name the Tencent front-end uses). */
+    static final String CLIENT_NAME = "cachesh-monitor";
+    private static final int SCAN_COUNT = 500;
+
+    /** What {@link #scan} hands each key to; returns false to stop the walk. */
+    interface KeyVisitor {
+        boolean visit(int db, String key, String type) throws IOException;
+    }
+
+    private final RespClient client;
+    private int selectedDb = 0;
+
+    private AnalysisSession(RespClient client) {
+        this.client = client;
+    }
+
+    /** Connects to the instance's redis-server; null when it has none (no data plane in this emulator, stopped). */
+    static AnalysisSession open(Instance i) throws IOException {
+        RedisProcess process = i.dataPlane();
+        if (process == null || !process.alive()) return null;
+        RespClient client = RespClient.connect(RedisProcess.HOST, process.port(), 5_000);
+        try {
+            if (i.password().isEmpty()) {
+                client.call("CLIENT", "SETNAME", CLIENT_NAME);
+            } else {
+                client.call("HELLO", "2", "AUTH", "default", i.password().reveal(), "SETNAME", CLIENT_NAME);
+            }
+            return new AnalysisSession(client);
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    Object call(String... command) throws IOException {
+        return client.call(command);
+    }
+
+    /** {@code CONFIG GET name}, or null. */
+    String config(String name) throws IOException {
+        Object reply = call("CONFIG", "GET", name);
+        return reply instanceof List<?> l && l.size() >= 2 ? String.valueOf(l.get(1)) : null;
+    }
+
+    /** {@code INFO section} as {@code field -> value}. */
+    Map<String, String> info(String section) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        Object reply = call("INFO", section);
+        if (!(reply instanceof String text)) return out;
+        for (String line : text.split("\r?\n")) {
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            int colon = line.indexOf(':');
+            if (colon > 0) out.put(line.substring(0, colon), line.substring(colon + 1).trim());
+        }
+        return out;
+    }
+
+    /** Parses {@code a=1,b=2} (INFO keyspace and commandstats values). */
+    static Map<String, String> fields(String value) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (value == null) return out;
+        for (String part : value.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) out.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+        return out;
+    }
+
+    /** The databases holding keys ({@code INFO keyspace}). */
+    List<Integer> databases() throws IOException {
+        List<Integer> dbs = new ArrayList<>();
+        for (String name : info("keyspace").keySet()) {
+            if (!name.startsWith("db")) continue;
+            try {
+                dbs.add(Integer.parseInt(name.substring(2)));
+            } catch (NumberFormatException ignored) {
+                // not a database line
+            }
+        }
+        return dbs;
+    }
+
+    /**
+     * SCANs every database ({@code count} keys per SCAN call) and hands each live key with its TYPE to {@code visitor},
+     * until {@code maxKeys} keys, {@code budget} or the visitor stops it; a null visitor only SCANs. Returns whether the whole keyspace was seen.
+     */
+    boolean scan(int count, int maxKeys, Duration budget, KeyVisitor visitor) throws IOException {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int seen = 0;
+        try {
+            for (int db : databases()) {
+                select(db);
+                String cursor = "0";
+                do {
+                    if (seen >= maxKeys || System.nanoTime() > deadline) return false;
+                    Object reply = call("SCAN", cursor, "COUNT", Integer.toString(count <= 0 ? SCAN_COUNT : count));
+                    if (!(reply instanceof List<?> page) || page.size() < 2) break;
+                    cursor = String.valueOf(page.get(0));
+                    if (!(page.get(1) instanceof List<?> names)) break;
+                    for (Object name : names) {
+                        if (seen >= maxKeys || System.nanoTime() > deadline) return false;
+                        String key = String.valueOf(name);
+                        if (visitor == null) { // SCAN alone: it already dropped (and deleted) expired keys
+                            seen++;
+                            continue;
+                        }
+                        Object type = call("TYPE", key);
+                        if (type == null || "none".equals(type)) continue; // expired or deleted meanwhile
+                        seen++;
+                        if (!visitor.visit(db, key, String.valueOf(type).toLowerCase(Locale.ROOT))) return false;
+                    }
+                } while (!"0".equals(cursor));
+            }
+            return true;
+        } finally {
+            select(0);
+        }
+    }
+
+    void select(int db) throws IOException {
+        if (db != selectedDb) {
+            call("SELECT", Integer.toString(db));
+            selectedDb = db;
+        }
+    }
+
+    static long number(Object reply) {
+        if (reply instanceof Long l) return l;
+        if (reply instanceof String s) {
+            try {
+                return Long.parseLong(s.trim());
+            } catch (NumberFormatException ignored) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    static double decimal(String value) {
+        if (value == null) return 0;
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // closing a loopback socket
+        }
+    }
+}
