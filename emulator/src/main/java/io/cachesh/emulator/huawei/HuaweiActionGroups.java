@@ -12,13 +12,21 @@ import java.util.function.Function;
 final class HuaweiActionGroups {
 
     static final List<Function<HuaweiContext, HuaweiActionGroup>> ALL = List.of(
+            AclAccountActions::new,
+            BackgroundTaskActions::new,
             BackupActions::new,
             CatalogActions::new,
+            ClientSessionActions::new,
             ConfigActions::new,
+            ConfigTemplateActions::new,
             InstanceLifecycleActions::new,
             JobActions::new,
+            MonitoredObjectActions::new,
+            NetworkSecurityActions::new,
             PasswordActions::new,
-            StatusActions::new
+            QuotaActions::new,
+            StatusActions::new,
+            WebCliActions::new
     );
 
     private HuaweiActionGroups() {
