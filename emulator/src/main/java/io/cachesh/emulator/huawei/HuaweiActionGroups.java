@@ -12,16 +12,24 @@ import java.util.function.Function;
 final class HuaweiActionGroups {
 
     static final List<Function<HuaweiContext, HuaweiActionGroup>> ALL = List.of(
+            AclAccountActions::new,
+            BackgroundTaskActions::new,
             BackupActions::new,
             CacheAnalysisActions::new,
             CatalogActions::new,
+            ClientSessionActions::new,
             ConfigActions::new,
+            ConfigTemplateActions::new,
             DiagnosisActions::new,
             InstanceLifecycleActions::new,
             JobActions::new,
             LogActions::new,
+            MonitoredObjectActions::new,
+            NetworkSecurityActions::new,
             PasswordActions::new,
-            StatusActions::new
+            QuotaActions::new,
+            StatusActions::new,
+            WebCliActions::new
     );
 
     private HuaweiActionGroups() {
