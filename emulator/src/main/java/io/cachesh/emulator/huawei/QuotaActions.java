@@ -26,8 +26,7 @@ final class QuotaActions extends HuaweiActionGroup {
     @Override
     protected void register(HuaweiDcsProvider.Registry actions) {
         actions.v2("ShowQuotaOfTenant", r -> quota(false));
-        // v1 ShowQuotaOfTenant is quota(true); its registration waits for HuaweiDcsErrorsTest, which still uses
-        // GET /v1.0/{project_id}/quota as its example of an operation answering DCS.5501.
+        actions.v1("ShowQuotaOfTenant", this::quotaV1);
     }
 
     /** The v1 answer (resource_user), for {@code actions.v1("ShowQuotaOfTenant", ...)}. */

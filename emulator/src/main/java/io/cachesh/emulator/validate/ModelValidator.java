@@ -167,7 +167,14 @@ public final class ModelValidator {
                     return v;
                 }
                 ObjectNode result = NODES.objectNode();
-                v.fields().forEachRemaining(e -> result.set(e.getKey(), member(m.member(), e.getValue(), path + "." + e.getKey(), out)));
+                v.fields().forEachRemaining(e -> {
+                    JsonNode value = e.getValue();
+                    // maps of strings (parameter lists) take numbers too, as the seeds' own examples send them
+                    if (!strictTypes && "string".equals(m.member().type()) && value.isNumber()) {
+                        value = NODES.textNode(value.asText());
+                    }
+                    result.set(e.getKey(), member(m.member(), value, path + "." + e.getKey(), out));
+                });
                 return result;
             }
             case "structure":

@@ -34,7 +34,7 @@ class CapitalOnlineMemcachedTest {
 
     @BeforeAll
     static void start() {
-        emulator = Emulator.builder().taskDelay(Duration.ofMillis(100)).build().start();
+        emulator = Emulator.builder().taskDelay(Duration.ofMillis(500)).build().start(); // long enough to observe "creating" on a loaded machine
         client = CapitalOnlineMemcachedClient.create(ClientConfig.builder().credentials(emulator.credentials())
                 .endpoint(emulator.endpoint()).retryPolicy(RetryPolicy.none()).build());
         waiters = CapitalOnlineMemcachedWaiters.create(client).withInterval(Duration.ofMillis(50));

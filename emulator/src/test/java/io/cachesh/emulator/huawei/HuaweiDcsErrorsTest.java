@@ -156,7 +156,6 @@ class HuaweiDcsErrorsTest {
         HuaweiTestClient.Answer a = raw.signed("GET", v2 + "/instances/2b4e0e5e-0000-4000-8000-000000000000/tags", null);
         assertV2(a, 501, "DCS.5501");
         assertThat(a.body().path("error_msg").asText()).contains("ShowTags");
-        assertV1(raw.signed("GET", v1 + "/quota", null), 501, "DCS.5501");
     }
 
     @Test

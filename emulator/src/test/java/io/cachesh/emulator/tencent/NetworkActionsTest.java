@@ -31,7 +31,7 @@ class NetworkActionsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.builder().port(0).taskDelay(Duration.ofMillis(100)).build().start();
+        emulator = Emulator.builder().port(0).taskDelay(Duration.ofMillis(500)).build().start(); // tasks must still run when the lock is checked
         client = new Tc3TestClient(emulator.endpoint(), emulator.credentials());
         assumeTrue(emulator.dataPlaneAvailable(), "no redis-server on this machine");
     }
