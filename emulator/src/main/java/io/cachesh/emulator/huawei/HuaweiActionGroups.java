@@ -15,9 +15,16 @@ final class HuaweiActionGroups {
             BackupActions::new,
             CatalogActions::new,
             ConfigActions::new,
+            ConfigHistoryDetailActions::new,
+            InstanceBandwidthActions::new,
+            InstanceExportActions::new,
             InstanceLifecycleActions::new,
             JobActions::new,
+            MinorVersionActions::new,
             PasswordActions::new,
+            PublicAccessActions::new,
+            ResizeOrderActions::new,
+            ShardReplicaActions::new,
             StatusActions::new
     );
 
