@@ -152,6 +152,7 @@ final class ConfigActions extends HuaweiActionGroup {
     }
 
     private void apply(Instance i, Map<String, String> changes) {
+        ConfigHistoryLog.record(ctx, i, changes); // before the change: the log reads the old values from the server
         changes.forEach((name, value) -> {
             if (i.dataPlane() != null) redisCall(i, "CONFIG", "SET", name, value);
             i.param(name, value);

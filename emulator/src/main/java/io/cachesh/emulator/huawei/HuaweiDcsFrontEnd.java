@@ -1,6 +1,7 @@
 package io.cachesh.emulator.huawei;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.client.auth.Credentials;
 import io.cachesh.client.auth.HuaweiAkSkSigner;
@@ -20,6 +21,7 @@ import io.cachesh.model.ApiModel;
 import io.cachesh.model.ErrorModel;
 import io.cachesh.model.MemberModel;
 import io.cachesh.model.OperationModel;
+import io.cachesh.model.ShapeModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -218,7 +220,18 @@ public final class HuaweiDcsFrontEnd implements ProtocolHandler {
         if (status == 204) return new HttpResponseData(204, "application/json;charset=UTF-8", new byte[0],
                 Map.of(REQUEST_ID_HEADER, requestId));
         if (output == null) output = Json.object();
-        if (op.output() != null && s.model().shapes().containsKey(op.output())) output = s.shaper().shape(op.output(), output);
+        ShapeModel outShape = op.output() == null ? null : s.model().shapes().get(op.output());
+        if (outShape != null && outShape.isList()) {
+            // a bare JSON array (ShowReplicationStates): the handler answers its items as the member `body`
+            ArrayNode items = Json.MAPPER.createArrayNode();
+            String element = outShape.member() == null ? null : outShape.member().shape();
+            for (JsonNode item : output.path("body")) {
+                items.add(element != null && item.isObject() ? s.shaper().shape(element, (ObjectNode) item) : item);
+            }
+            return new HttpResponseData(status, "application/json;charset=UTF-8", Json.write(items).getBytes(StandardCharsets.UTF_8),
+                    Map.of(REQUEST_ID_HEADER, requestId));
+        }
+        if (outShape != null) output = s.shaper().shape(op.output(), output);
         return new HttpResponseData(status, "application/json;charset=UTF-8", Json.write(output).getBytes(StandardCharsets.UTF_8),
                 Map.of(REQUEST_ID_HEADER, requestId));
     }
