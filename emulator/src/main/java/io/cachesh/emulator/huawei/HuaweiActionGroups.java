@@ -13,12 +13,16 @@ final class HuaweiActionGroups {
 
     static final List<Function<HuaweiContext, HuaweiActionGroup>> ALL = List.of(
             BackupActions::new,
+            BackupLinkActions::new,
             CatalogActions::new,
             ConfigActions::new,
+            ConfigHistoryActions::new,
             InstanceLifecycleActions::new,
             JobActions::new,
+            MigrationActions::new,
             PasswordActions::new,
-            StatusActions::new
+            StatusActions::new,
+            TagActions::new
     );
 
     private HuaweiActionGroups() {
