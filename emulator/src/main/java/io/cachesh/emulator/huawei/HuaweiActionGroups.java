@@ -15,10 +15,12 @@ final class HuaweiActionGroups {
             AclAccountActions::new,
             BackgroundTaskActions::new,
             BackupActions::new,
+            BackupLinkActions::new,
             CacheAnalysisActions::new,
             CatalogActions::new,
             ClientSessionActions::new,
             ConfigActions::new,
+            ConfigHistoryActions::new,
             ConfigHistoryDetailActions::new,
             ConfigTemplateActions::new,
             DiagnosisActions::new,
@@ -27,6 +29,7 @@ final class HuaweiActionGroups {
             InstanceLifecycleActions::new,
             JobActions::new,
             LogActions::new,
+            MigrationActions::new,
             MinorVersionActions::new,
             MonitoredObjectActions::new,
             NetworkSecurityActions::new,
@@ -36,6 +39,7 @@ final class HuaweiActionGroups {
             ResizeOrderActions::new,
             ShardReplicaActions::new,
             StatusActions::new,
+            TagActions::new,
             WebCliActions::new
     );
 
