@@ -291,6 +291,10 @@ public final class Instance {
         tags.put(key, value);
     }
 
+    public synchronized void untag(String key) {
+        tags.remove(key);
+    }
+
     /** Per-feature state of this instance (accounts, security groups, ...), persisted with it. */
     public Extensions extensions() {
         return extensions;

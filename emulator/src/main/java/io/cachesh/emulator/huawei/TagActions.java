@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.emulator.fleet.Instance;
-import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -101,22 +100,7 @@ final class TagActions extends HuaweiActionGroup {
         return new HuaweiException("DCS.4063", "111400063", 400, "Invalid " + parameter + " parameter in the request. " + detail);
     }
 
-    // ---- removing a tag ---------------------------------------------------------------------------------------------
-
-    /**
-     * Removes one tag. {@link Instance} has {@code tag(key, value)} but no way to remove a tag yet; until it gets
-     * {@code untag(String key)} (see the report of this change), the instance's own map is changed under the instance's
-     * monitor, as its synchronized accessors do.
-     */
     static void untag(Instance i, String key) {
-        try {
-            Field field = Instance.class.getDeclaredField("tags");
-            field.setAccessible(true);
-            synchronized (i) {
-                ((Map<?, ?>) field.get(i)).remove(key);
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new HuaweiException("DCS.5000", "111500000", 500, "Internal error: cannot remove tag " + key + ": " + e);
-        }
+        i.untag(key);
     }
 }

@@ -152,13 +152,6 @@ class HuaweiDcsErrorsTest {
     }
 
     @Test
-    void modelOperationsNotImplementedAnswer501InTheEnvelope() {
-        HuaweiTestClient.Answer a = raw.signed("GET", v2 + "/instances/2b4e0e5e-0000-4000-8000-000000000000/tags", null);
-        assertV2(a, 501, "DCS.5501");
-        assertThat(a.body().path("error_msg").asText()).contains("ShowTags");
-    }
-
-    @Test
     void literalSegmentsWinOverPlaceholders() {
         HuaweiTestClient.Answer a = raw.signed("GET", v2 + "/instances/status", null);
         assertThat(a.status()).as(a.text()).isEqualTo(200);
