@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code emulator}. Without credentials the REPL and {@code -e} use an embedded emulator and say so.
  */
 @Command(name = "cachesh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, EmulatorCommand.class},
+        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class},
         description = "Scripting shell for managed Redis/Memcached fleets: a Groovy DSL, a REPL and a local emulator.",
         footer = {"", "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.",
                 "Credentials: TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY or ~/.cachesh/credentials (mode 600)."})
@@ -124,6 +124,7 @@ public final class CacheshCommand implements Callable<Integer> {
                 }
                 try (Repl repl = new Repl(terminal, settings, sessions, Vocabulary::load, environment.historyFile(),
                         colour, global.debug)) {
+                    repl.emulator(sessions);
                     repl.echoInput(!environment.stdoutIsTerminal() && !colour);
                     return repl.run(banner);
                 }
@@ -135,7 +136,7 @@ public final class CacheshCommand implements Callable<Integer> {
      * Credentials for the REPL and {@code -e}: configured ones, or with only {@code --endpoint} the emulator's
      * defaults (for a standalone {@code cachesh emulator}), or none (the embedded emulator).
      */
-    private Optional<ResolvedCredentials> interactiveCredentials(ShellSettings settings) {
+    Optional<ResolvedCredentials> interactiveCredentials(ShellSettings settings) {
         Optional<ResolvedCredentials> creds = environment.credentials().resolve(settings.provider());
         if (creds.isEmpty() && settings.endpoint() != null) {
             return Optional.of(new ResolvedCredentials(Emulator.DEFAULT_CREDENTIALS, "the emulator defaults"));

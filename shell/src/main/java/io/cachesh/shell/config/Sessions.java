@@ -1,6 +1,7 @@
 package io.cachesh.shell.config;
 
 import io.cachesh.client.auth.Credentials;
+import io.cachesh.client.core.ClientConfig;
 import io.cachesh.dsl.CacheshSession;
 import io.cachesh.dsl.DslOutput;
 import io.cachesh.dsl.ProviderSettings;
@@ -14,10 +15,10 @@ import java.util.Optional;
  * {@link Emulator} when there are none (or {@code --emulator} was given). The emulator starts on first use
  * and stops, with its redis processes, on {@link #close()}.
  */
-public final class Sessions implements EngineFactory, AutoCloseable {
+public final class Sessions implements EngineFactory, EmulatorControl, AutoCloseable {
 
     private final Optional<ResolvedCredentials> credentials;
-    private final boolean useEmulator;
+    private volatile boolean useEmulator;
     private Emulator emulator;
     private boolean closed;
 
@@ -30,6 +31,7 @@ public final class Sessions implements EngineFactory, AutoCloseable {
         this.useEmulator = forceEmulator || credentials.isEmpty();
     }
 
+    @Override
     public boolean usesEmulator() {
         return useEmulator;
     }
@@ -39,6 +41,7 @@ public final class Sessions implements EngineFactory, AutoCloseable {
     }
 
     /** Starts the embedded emulator if it is not running yet; returns its endpoint. */
+    @Override
     public synchronized String startEmulator() {
         if (closed) throw new IllegalStateException("closed");
         if (emulator == null) {
@@ -46,7 +49,41 @@ public final class Sessions implements EngineFactory, AutoCloseable {
             e.start();
             emulator = e;
         }
+        useEmulator = true;
         return emulator.endpoint();
+    }
+
+    /**
+     * Stops the embedded emulator and its redis processes. With credentials, new sessions go back to the vendor;
+     * without, the next session starts a fresh emulator.
+     */
+    @Override
+    public synchronized int stopEmulator() {
+        if (emulator == null) return -1;
+        int processes = redisProcesses(emulator);
+        try {
+            emulator.close();
+        } finally {
+            emulator = null;
+            useEmulator = credentials.isEmpty();
+        }
+        return processes;
+    }
+
+    @Override
+    public synchronized Optional<Status> emulatorStatus() {
+        if (emulator == null) return Optional.empty();
+        return Optional.of(new Status(emulator.endpoint(), emulator.fleet().instances().size(), redisProcesses(emulator),
+                emulator.dataPlaneDescription()));
+    }
+
+    private static int redisProcesses(Emulator e) {
+        try {
+            var plane = e.fleet().dataPlane();
+            return plane == null ? 0 : plane.running().size();
+        } catch (RuntimeException ex) {
+            return 0;
+        }
     }
 
     @Override
@@ -70,7 +107,8 @@ public final class Sessions implements EngineFactory, AutoCloseable {
                 .output(output)
                 .dryRun(settings.dryRun())
                 .build();
-        return new DslEngine(session);
+        ClientConfig config = ClientConfig.builder().credentials(creds).region(settings.region()).endpoint(endpoint).build();
+        return new DslEngine(session, config);
     }
 
     @Override

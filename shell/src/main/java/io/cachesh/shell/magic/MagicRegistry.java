@@ -16,15 +16,22 @@ public final class MagicRegistry {
         return this;
     }
 
-    /** The default set: provider, region, time, history, dryrun, output, help. */
+    /** The default set: provider, region, time, history, save, load, run, dryrun, output, emulator, who, reset, java, help. */
     public static MagicRegistry defaults() {
         return new MagicRegistry()
                 .register(new ProviderMagic())
                 .register(new RegionMagic())
                 .register(new TimeMagic())
                 .register(new HistoryMagic())
+                .register(new SaveMagic())
+                .register(new LoadMagic())
+                .register(new RunMagic())
                 .register(new DryRunMagic())
                 .register(new OutputMagic())
+                .register(new EmulatorMagic())
+                .register(new WhoMagic())
+                .register(new ResetMagic())
+                .register(new JavaMagic())
                 .register(new HelpMagic());
     }
 

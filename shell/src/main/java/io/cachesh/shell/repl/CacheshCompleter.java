@@ -35,6 +35,8 @@ public final class CacheshCompleter implements Completer {
     private final Supplier<? extends Collection<String>> variables;
     private final Supplier<? extends Map<String, String>> magics;
     private Supplier<? extends Collection<String>> instances = List::of;
+    private Supplier<? extends Collection<String>> zones = List::of;
+    private Supplier<java.nio.file.Path> files;
 
     /**
      * @param vocabulary verbs, specs and models (called on each completion; memoize it)
@@ -52,6 +54,26 @@ public final class CacheshCompleter implements Completer {
     public CacheshCompleter instances(Supplier<? extends Collection<String>> instanceRefs) {
         this.instances = instanceRefs;
         return this;
+    }
+
+    /** Zones of the current region (for {@code zone: '<TAB>}); the background cache, never blocking. */
+    public CacheshCompleter zones(Supplier<? extends Collection<String>> zoneIds) {
+        this.zones = zoneIds;
+        return this;
+    }
+
+    /** Completes file paths after {@code %load}, {@code %run} and {@code %save}, relative to this directory. */
+    public CacheshCompleter files(Supplier<java.nio.file.Path> workingDirectory) {
+        this.files = workingDirectory;
+        return this;
+    }
+
+    /** Candidates for a cell and a cursor position (the Jupyter kernel's complete_request). */
+    public List<Candidate> complete(String cell, int cursor) {
+        CellParser.CellLine line = CellParser.words(cell, cursor);
+        List<Candidate> out = new java.util.ArrayList<>();
+        complete(null, line, out);
+        return out;
     }
 
     @Override
@@ -117,6 +139,14 @@ public final class CacheshCompleter implements Completer {
             case "provider" -> vocab.providers().forEach(p -> out.add(candidate(p, p, null, true)));
             case "output" -> List.of("table", "json", "text").forEach(f -> out.add(candidate(f, f, null, true)));
             case "dryrun" -> List.of("on", "off").forEach(f -> out.add(candidate(f, f, null, true)));
+            case "emulator" -> List.of("start", "stop", "status").forEach(f -> out.add(candidate(f, f, null, true)));
+            case "load", "run", "save" -> {
+                if (name.equals("run") && rest.strip().contains(" ")) return true; // key=value parameters
+                paths(rest, word, out);
+            }
+            case "java" -> {
+                return true; // Java: no Groovy completion
+            }
             case "help" -> {
                 vocab.verbs().forEach(v -> out.add(candidate(v.name(), v.name(), v.doc(), true)));
                 magics.get().keySet().forEach(m -> out.add(candidate(m, m, null, true)));
@@ -130,6 +160,31 @@ public final class CacheshCompleter implements Completer {
             }
         }
         return true;
+    }
+
+    /** File and directory names in the directory typed so far ({@code scripts/fi<TAB>}). */
+    private void paths(String rest, String word, List<Candidate> out) {
+        if (files == null) return;
+        String typed = rest + word;
+        int slash = typed.lastIndexOf('/');
+        String dirPart = slash < 0 ? "" : typed.substring(0, slash + 1);
+        String prefix = typed.substring(slash + 1);
+        // the completion word starts after the last non-word character: replace that part only
+        String keep = prefix.length() > word.length() ? prefix.substring(0, prefix.length() - word.length()) : "";
+        java.nio.file.Path base = files.get();
+        String expanded = dirPart.startsWith("~/") ? System.getProperty("user.home") + dirPart.substring(1) : dirPart;
+        java.nio.file.Path dir = expanded.isEmpty() ? base : base.resolve(expanded);
+        try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(dir)) {
+            entries.sorted().limit(500).forEach(p -> {
+                String fileName = p.getFileName().toString();
+                if (!fileName.startsWith(prefix) || fileName.startsWith(".") && !prefix.startsWith(".")) return;
+                boolean directory = java.nio.file.Files.isDirectory(p);
+                String value = fileName.substring(keep.length()) + (directory ? "/" : "");
+                out.add(new Candidate(value, fileName + (directory ? "/" : ""), null, null, null, null, !directory));
+            });
+        } catch (java.io.IOException | RuntimeException e) {
+            // no such directory: nothing to offer
+        }
     }
 
     private void inString(String head, GroovyText text, Vocabulary vocab, List<Candidate> out) {
@@ -159,6 +214,7 @@ public final class CacheshCompleter implements Completer {
         String name = key.group(1);
         List<String> values = switch (name) {
             case "spec" -> vocab.specs();
+            case "zone" -> List.copyOf(zones.get());
             case "region" -> vocab.regions();
             case "provider" -> vocab.providers();
             default -> {

@@ -29,6 +29,11 @@ public final class CellParser implements Parser {
         return false;
     }
 
+    /** What keeps a cell open (a brace, a string...), or null when it is complete. */
+    public static String missing(String cell) {
+        return GroovyText.scan(cell).missing();
+    }
+
     /** True for characters that belong to a completion word. */
     public static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '-';

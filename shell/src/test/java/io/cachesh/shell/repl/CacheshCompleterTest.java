@@ -15,9 +15,37 @@ class CacheshCompleterTest {
 
     private static final Vocabulary VOCABULARY = TestVocabulary.vocabulary();
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     private final CacheshCompleter completer = new CacheshCompleter(
             () -> VOCABULARY, () -> List.of("orders", "_"), CacheshCompleterTest::magics)
-            .instances(() -> List.of("orders", "crs-1"));
+            .instances(() -> List.of("orders", "crs-1"))
+            .zones(() -> List.of("ap-guangzhou-2", "ap-guangzhou-3"))
+            .files(() -> dir);
+
+    @Test
+    void filePathsAfterLoadRunAndSave() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("runbooks/old"));
+        java.nio.file.Files.writeString(dir.resolve("runbooks/first-steps.groovy"), "");
+        java.nio.file.Files.writeString(dir.resolve("runbooks/fleet.groovy"), "");
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "");
+        java.nio.file.Files.writeString(dir.resolve(".hidden"), "");
+        assertThat(complete("%load ")).containsExactly("notes.txt", "runbooks/");
+        assertThat(complete("%run run")).containsExactly("runbooks/");
+        assertThat(complete("%run runbooks/f")).containsExactly("first-steps.groovy", "fleet.groovy");
+        assertThat(complete("%run runbooks/first-")).containsExactly("first-steps.groovy");
+        assertThat(complete("%save runbooks/o")).containsExactly("old/");
+        assertThat(complete("%run runbooks/fleet.groovy name=x ")).isEmpty();
+        assertThat(complete("%load nosuch/")).isEmpty();
+    }
+
+    @Test
+    void zonesFromTheBackgroundCacheAndVersionsFromTheCatalogue() {
+        assertThat(complete("create name: 'orders', zone: '")).containsExactly("ap-guangzhou-2'", "ap-guangzhou-3'");
+        assertThat(complete("create name: 'orders', version: '")).containsExactly("6.2'", "7.0'");
+        assertThat(complete("%emulator s")).containsExactly("start", "stop", "status");
+    }
 
     private static Map<String, String> magics() {
         Map<String, String> m = new LinkedHashMap<>();
