@@ -58,6 +58,23 @@ public interface CacheService extends AutoCloseable {
         return new UnsupportedVerbException(verb, provider());
     }
 
+    /**
+     * The service that handles verbs on {@code instance}: this one, or, when the provider reaches the instance
+     * through another API (Tencent memcached instances through CMEM), that API's adapter, whose capabilities then
+     * decide which verbs work.
+     */
+    default CacheService forInstance(Instance instance) {
+        return this;
+    }
+
+    /**
+     * True when instances of {@code spec} are protected by a password, so that {@code create} without
+     * {@code password:} generates one ({@link Passwords}); false for Memcached (no password on the wire).
+     */
+    default boolean usesPassword(ResolvedSpec spec) {
+        return spec.spec() != io.cachesh.dsl.spec.Spec.MEMCACHED;
+    }
+
     /** True when {@code ref} has the shape of an instance id ({@code crs-...}) rather than a name. */
     boolean looksLikeId(String ref);
 

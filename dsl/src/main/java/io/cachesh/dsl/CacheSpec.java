@@ -79,8 +79,8 @@ public class CacheSpec {
         ctx.checkProvider("provider", name);
         String newRegion = a.string("region");
         if (newRegion == null) {
-            ProviderSettings s = ctx.settings.get(name);
-            newRegion = name.equals(provider) ? region : s == null ? ProviderSettings.DEFAULT_REGION : s.region();
+            ProviderSettings s = ctx.settingsFor(name);
+            newRegion = name.equals(provider) ? region : s == null ? ProviderSettings.defaultRegion(name) : s.region();
         }
         ctx.checkRegion("provider", name, newRegion);
         service("provider", name, newRegion);
@@ -91,13 +91,27 @@ public class CacheSpec {
 
     /** The {@code tencent} handle: {@code provider tencent}, {@code tencent.redis.describeInstances()}. */
     public ProviderHandle getTencent() {
-        String r = "tencent".equals(provider) ? region : settingsRegion("tencent");
-        return new ProviderHandle("tencent", api -> service("tencent.redis", "tencent", r).raw(api));
+        return handle("tencent");
+    }
+
+    /** The {@code huawei} handle: {@code provider huawei}, {@code huawei.dcs.listInstances(limit: 10)}. */
+    public ProviderHandle getHuawei() {
+        return handle("huawei");
+    }
+
+    /** The {@code capitalonline} handle: {@code capitalonline.memcached.memcachedInstanceList()}. */
+    public ProviderHandle getCapitalonline() {
+        return handle("capitalonline");
+    }
+
+    private ProviderHandle handle(String p) {
+        String r = p.equals(provider) ? region : settingsRegion(p);
+        return new ProviderHandle(p, api -> service(p + "." + api, p, r).raw(api));
     }
 
     private String settingsRegion(String p) {
-        ProviderSettings s = ctx.settings.get(p);
-        return s == null ? ProviderSettings.DEFAULT_REGION : s.region();
+        ProviderSettings s = ctx.settingsFor(p);
+        return s == null ? ProviderSettings.defaultRegion(p) : s.region();
     }
 
     // ---------------------------------------------------------------- verbs
@@ -115,8 +129,18 @@ public class CacheSpec {
         }
         ResolvedSpec resolved = SpecResolver.resolve("create", request, svc.catalogue());
         Map<String, String> tags = a.stringMap("tags");
-        return svc.create(a.string("name"), resolved, a.secret("password"), tags == null ? Map.of() : tags,
+        Secret password = a.secret("password");
+        boolean generated = password == null && svc.usesPassword(resolved);
+        if (generated) password = Passwords.generate();
+        Instance created = svc.create(a.string("name"), resolved, password, tags == null ? Map.of() : tags,
                 a.waitOptions(svc.defaultTimeout()));
+        if (generated && created != null && !created.isDryRun()) {
+            String who = created.getName() == null || created.getName().isEmpty() ? created.getId() : created.getName();
+            ctx.output.info("create " + who + ": no password given, so it got a generated one, kept in this session "
+                    + "only (connect, clear and restore use it; it is never shown); set your own with password '"
+                    + who + "', '...'");
+        }
+        return created;
     }
 
     public List<Instance> list() {
@@ -179,6 +203,7 @@ public class CacheSpec {
         }
         CacheService svc = service("resize");
         Instance current = resolve("resize", ref);
+        svc = on("resize", svc, current);
         return svc.resize(current, capacity, shards, replicas, a.waitOptions(svc.defaultTimeout()));
     }
 
@@ -192,7 +217,7 @@ public class CacheSpec {
         if (to == null) throw new DslException("rename: the new name is required (rename instance, to: 'new-name')");
         Instance current = resolve("rename", ref);
         if (current.isDryRun()) return current.toBuilder().name(to).build();
-        return service("rename").rename(current, to);
+        return on("rename", service("rename"), current).rename(current, to);
     }
 
     public Task clear(Object ref) {
@@ -203,6 +228,7 @@ public class CacheSpec {
         Args a = Args.of("clear", named);
         CacheService svc = service("clear");
         Instance current = resolve("clear", ref);
+        svc = on("clear", svc, current);
         if (current.isDryRun()) return notCreated("clear", current);
         return svc.clear(current, a.secret("password"), a.waitOptions(svc.defaultTimeout()));
     }
@@ -219,6 +245,7 @@ public class CacheSpec {
         }
         CacheService svc = service("password");
         Instance current = resolve("password", ref);
+        svc = on("password", svc, current);
         if (current.isDryRun()) return notCreated("password", current);
         return svc.password(current, a.secret("old"), newPassword, a.waitOptions(svc.defaultTimeout()));
     }
@@ -231,6 +258,7 @@ public class CacheSpec {
         Args a = Args.of("backup", named);
         CacheService svc = service("backup");
         Instance current = resolve("backup", ref);
+        svc = on("backup", svc, current);
         if (current.isDryRun()) return notCreated("backup", current);
         return svc.backup(current, a.string("remark"), a.waitOptions(svc.defaultTimeout()));
     }
@@ -238,7 +266,7 @@ public class CacheSpec {
     public List<Backup> backups(Object ref) {
         Instance current = resolve("backups", ref);
         if (current.isDryRun()) return List.of();
-        return service("backups").backups(current);
+        return on("backups", service("backups"), current).backups(current);
     }
 
     public Instance delete(Object ref) {
@@ -250,6 +278,7 @@ public class CacheSpec {
         CacheService svc = service("delete");
         boolean purge = a.bool("purge", true);
         Instance current = resolve("delete", ref);
+        svc = on("delete", svc, current);
         return svc.delete(current, purge, a.waitOptions(svc.defaultTimeout()));
     }
 
@@ -263,7 +292,7 @@ public class CacheSpec {
         CacheService svc = service("wait");
         String status = a.oneOf("status", InstanceStatus.ALL);
         java.time.Duration timeout = a.duration("timeout", svc.defaultTimeout());
-        if (target instanceof Task t) return svc.waitFor("wait", t, timeout);
+        if (target instanceof Task t) return t.isDone() ? t : svc.waitFor("wait", t, timeout);
         if (target == null) throw new DslException("wait: expected an instance, id, name or task, got nothing");
         if (target instanceof Instance i && i.isDryRun()) return i;
         if (InstanceStatus.DELETED.equals(status) && target instanceof CharSequence s && svc.looksLikeId(s.toString())) {
@@ -271,18 +300,22 @@ public class CacheSpec {
         }
         Instance current = target instanceof Instance i && InstanceStatus.DELETED.equals(status) ? i
                 : resolve("wait", target);
-        return svc.waitFor("wait", current, status == null ? InstanceStatus.RUNNING : status, timeout);
+        return on("wait", svc, current).waitFor("wait", current, status == null ? InstanceStatus.RUNNING : status,
+                timeout);
     }
 
     /**
-     * {@code connect orders} or {@code connect orders, password: '...'}: a Redis connection to the instance's
-     * endpoint, authenticated with the given password, else the one this session created or set it with.
+     * {@code connect orders} or {@code connect orders, password: '...'}: a connection to the instance's endpoint: a
+     * {@link RedisConnection} (authenticated with the given password, else the one this session created or set it
+     * with), or a {@link MemcachedConnection} for {@code memcached} instances. The static type is whatever the caller
+     * assigns it to ({@code RedisConnection r = connect(orders)} in type-checked code).
      */
-    public RedisConnection connect(Object ref) {
+    public <C> C connect(Object ref) {
         return connect(Map.of(), ref);
     }
 
-    public RedisConnection connect(Map<?, ?> named, Object ref) {
+    @SuppressWarnings("unchecked")
+    public <C> C connect(Map<?, ?> named, Object ref) {
         Args a = Args.of("connect", named);
         Secret given = a.secret("password");
         Instance current = resolve("connect", ref);
@@ -290,8 +323,16 @@ public class CacheSpec {
             throw new DslException("connect: " + (current.getName() == null ? "the instance" : current.getName())
                     + " was not created (dry-run); there is nothing to connect to");
         }
+        on("connect", service("connect"), current);
+        if (Spec.MEMCACHED.id().equals(current.getSpec())) {
+            if (given != null) {
+                throw new DslException("connect: " + current.getId() + " is memcached, which has no password; "
+                        + "connect without password:");
+            }
+            return (C) MemcachedConnection.open(current, ctx.output, () -> ctx.dryRun);
+        }
         Secret pw = given != null ? given : ctx.password(current.getId());
-        return RedisConnection.open(current, pw, ctx.output, () -> ctx.dryRun);
+        return (C) RedisConnection.open(current, pw, ctx.output, () -> ctx.dryRun);
     }
 
     /** {@code connect(orders) { set 'k', 'v'; get 'k' }}: runs the block on the connection, then closes it. */
@@ -303,7 +344,8 @@ public class CacheSpec {
     public Object connect(Map<?, ?> named, Object ref,
             @DelegatesTo(value = RedisConnection.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
         if (block == null) throw new DslException("connect: the block is null");
-        return connect(named, ref).with(block);
+        Object c = connect(named, ref);
+        return c instanceof MemcachedConnection m ? m.with(block) : ((RedisConnection) c).with(block);
     }
 
     // ---------------------------------------------------------------- restart, whitelist, params, restore
@@ -316,6 +358,7 @@ public class CacheSpec {
         Args a = Args.of("restart", named);
         CacheService svc = service("restart");
         Instance current = resolve("restart", ref);
+        svc = on("restart", svc, current);
         if (current.isDryRun()) return notCreated("restart", current);
         return svc.restart(current, a.waitOptions(svc.defaultTimeout()));
     }
@@ -331,6 +374,7 @@ public class CacheSpec {
         List<String> remove = a.strings("remove");
         CacheService svc = service("whitelist");
         Instance current = resolve("whitelist", ref);
+        svc = on("whitelist", svc, current);
         if (current.isDryRun()) return notCreatedList("whitelist", current);
         if (add.isEmpty() && remove.isEmpty()) return svc.whitelist(current);
         List<String> both = add.stream().filter(remove::contains).toList();
@@ -350,6 +394,7 @@ public class CacheSpec {
         Map<String, String> set = a.stringMap("set");
         CacheService svc = service("params");
         Instance current = resolve("params", ref);
+        svc = on("params", svc, current);
         if (current.isDryRun()) return notCreatedList("params", current);
         if (set == null || set.isEmpty()) return svc.params(current);
         svc.setParams(current, set, a.waitOptions(svc.defaultTimeout()));
@@ -371,6 +416,7 @@ public class CacheSpec {
         }
         CacheService svc = service("restore");
         Instance current = resolve("restore", ref);
+        svc = on("restore", svc, current);
         if (current.isDryRun()) return notCreated("restore", current);
         return svc.restore(current, backupId, a.secret("password"), a.waitOptions(svc.defaultTimeout()));
     }
@@ -403,6 +449,7 @@ public class CacheSpec {
         }
         CacheService svc = service("accounts");
         Instance current = resolve("accounts", ref);
+        svc = on("accounts", svc, current);
         if (current.isDryRun()) return notCreatedList("accounts", current);
         WaitOptions wait = a.waitOptions(svc.defaultTimeout());
         if (create != null) {
@@ -419,6 +466,7 @@ public class CacheSpec {
     public Map<String, String> tags(Object ref) {
         CacheService svc = service("tags");
         Instance current = resolve("tags", ref);
+        svc = on("tags", svc, current);
         if (current.isDryRun()) return current.getTags();
         return svc.tags(current);
     }
@@ -437,6 +485,7 @@ public class CacheSpec {
         int limit = a.wholeOr("limit", 100, 1, 10_000);
         CacheService svc = service("slowlog");
         Instance current = resolve("slowlog", ref);
+        svc = on("slowlog", svc, current);
         if (current.isDryRun()) return notCreatedList("slowlog", current);
         return svc.slowlog(current, since, min == null ? 0 : Math.round(min), limit);
     }
@@ -451,6 +500,7 @@ public class CacheSpec {
         String type = a.oneOf("type", KEY_TYPES);
         CacheService svc = service("bigkeys");
         Instance current = resolve("bigkeys", ref);
+        svc = on("bigkeys", svc, current);
         if (current.isDryRun()) return notCreatedList("bigkeys", current);
         return svc.bigkeys(current, top, type);
     }
@@ -464,6 +514,7 @@ public class CacheSpec {
         String span = a.oneOf("span", SPANS);
         CacheService svc = service("stats");
         Instance current = resolve("stats", ref);
+        svc = on("stats", svc, current);
         if (current.isDryRun()) return notCreated("stats", current);
         return svc.stats(current, span == null ? "realtime" : span);
     }
@@ -488,7 +539,7 @@ public class CacheSpec {
         CacheService svc = service("tasks");
         Instance current = resolve("tasks", ref);
         if (current.isDryRun()) return notCreatedList("tasks", current);
-        return svc.tasks(current, limit);
+        return on("tasks", svc, current).tasks(current, limit);
     }
 
     // ---------------------------------------------------------------- desired state: ensure, plan, apply
@@ -985,6 +1036,16 @@ public class CacheSpec {
 
     private CacheService service(String verb, String p, String r) {
         return ctx.service(verb, p, r);
+    }
+
+    /**
+     * The adapter that handles {@code verb} on {@code current} ({@link CacheService#forInstance}); fails before any
+     * call when that adapter does not support the verb.
+     */
+    private CacheService on(String verb, CacheService svc, Instance current) {
+        CacheService target = current == null || current.isDryRun() ? svc : svc.forInstance(current);
+        if (target != svc) Verb.of(verb).ifPresent(v -> target.capabilities().require(v));
+        return target;
     }
 
     /** An instance from an Instance, an id or a name; fails naming what was not found or what is ambiguous. */

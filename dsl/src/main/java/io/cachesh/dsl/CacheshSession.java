@@ -51,7 +51,8 @@ public final class CacheshSession implements AutoCloseable {
         ImportCustomizer imports = new ImportCustomizer();
         imports.addStarImports("io.cachesh.dsl.result");
         imports.addImports(ProviderSettings.class.getName(), DslException.class.getName(),
-                RedisConnection.class.getName());
+                RedisConnection.class.getName(), MemcachedConnection.class.getName(),
+                UnsupportedVerbException.class.getName());
         config.addCompilationCustomizers(imports);
         this.shell = new GroovyShell(CacheshSession.class.getClassLoader(), binding, config);
     }

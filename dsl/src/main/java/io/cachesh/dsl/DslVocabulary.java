@@ -28,13 +28,13 @@ public final class DslVocabulary {
             new VerbDoc("cache", "Run a block of verbs against one provider and region",
                     "cache { provider tencent, region: 'ap-guangzhou'; list() }", List.of(),
                     "cache { provider tencent; ... }"),
-            new VerbDoc("provider", "Select the provider (and region) for the following verbs",
+            new VerbDoc("provider", "Select the provider (tencent, huawei, capitalonline) and region for the following verbs",
                     "provider tencent, region: 'ap-guangzhou'",
                     List.of(new ArgDoc("region", "string", "the vendor's region id", List.of())),
-                    "provider tencent[, region: 'ap-guangzhou']"),
+                    "provider tencent|huawei|capitalonline[, region: 'ap-guangzhou']"),
             new VerbDoc("create", "Create an instance from a spec and wait until it runs",
                     "orders = create name: 'orders', spec: 'redis.ha', capacity: 2, password: 'Orders-Pass1'",
-                    List.of(new ArgDoc("name", "string", "instance name", List.of()),
+                    List.of(new ArgDoc("name", "string", "instance name (huawei: generated when absent)", List.of()),
                             new ArgDoc("spec", "string", "what to create", Spec.names()),
                             new ArgDoc("version", "string", "engine version (default: newest sold)", versions()),
                             new ArgDoc("capacity", "number", "GB; per shard for redis.cluster", List.of()),
@@ -44,9 +44,11 @@ public final class DslVocabulary {
                                     List.of("0", "1", "2", "3", "4", "5")),
                             new ArgDoc("zone", "string", "availability zone (default: the vendor's choice)",
                                     List.of()),
-                            new ArgDoc("password", "secret", "access password (never shown)", List.of()),
+                            new ArgDoc("password", "secret",
+                                    "access password (never shown; generated and kept in the session when absent)",
+                                    List.of()),
                             TAGS, WAIT, TIMEOUT),
-                    "create name: 'orders', spec: 'redis.ha', capacity: GB, password: '...'[, tags: [env: 'prod']]"),
+                    "create spec: 'redis.ha', capacity: GB[, name: 'orders', password: '...', tags: [env: 'prod']]"),
             new VerbDoc("list", "List instances, optionally filtered by name (* wildcards), status, spec or tag",
                     "list(status: 'running')",
                     List.of(new ArgDoc("name", "string", "instance name, * matches anything", List.of()),
@@ -162,7 +164,8 @@ public final class DslVocabulary {
             new VerbDoc("tasks", "Recent tasks of an instance or of the region", "tasks orders, limit: 5",
                     List.of(new ArgDoc("limit", "integer", "most tasks (default 20)", List.of())),
                     "tasks() | tasks instance[, limit: 20]"),
-            new VerbDoc("connect", "Open a Redis connection to an instance for smoke checks (closed after a block)",
+            new VerbDoc("connect", "Open a Redis (or, for memcached, a Memcached) connection to an instance for smoke "
+                    + "checks (closed after a block)",
                     "connect(orders) { set 'smoke', 'ok'; assert get('smoke') == 'ok'; del 'smoke' }",
                     List.of(new ArgDoc("password", "secret",
                             "instance password (default: the one this session created or set)", List.of())),
@@ -178,7 +181,26 @@ public final class DslVocabulary {
                     "delete instance[, purge: false]"),
             new VerbDoc("tencent.redis", "Raw typed access: any TencentDB for Redis API action by lowerCamel name",
                     "tencent.redis.describeInstances(limit: 10)", List.of(),
-                    "tencent.redis.<operation>(<parameter>: value, ...)"));
+                    "tencent.redis.<operation>(<parameter>: value, ...)"),
+            new VerbDoc("tencent.cmem", "Raw typed access: Tencent CMEM (Memcached) actions, DescribeCmem and ClearCmem",
+                    "tencent.cmem.describeCmem(limit: 10)", List.of(),
+                    "tencent.cmem.<operation>(<parameter>: value, ...)"),
+            new VerbDoc("tencent.redisLegacy", "Raw typed access: the legacy (2017, v2) Tencent Redis API",
+                    "tencent.redisLegacy.describeRedis(limit: 10, offset: 0)", List.of(),
+                    "tencent.redisLegacy.<operation>(<parameter>: value, ...)"),
+            new VerbDoc("huawei.dcs", "Raw typed access: any Huawei Cloud DCS v2 operation by lowerCamel name",
+                    "huawei.dcs.listInstances(limit: 10)", List.of(),
+                    "huawei.dcs.<operation>(<parameter>: value, ...)"),
+            new VerbDoc("capitalonline.memcached", "Raw typed access: the six CapitalOnline Memcached actions",
+                    "capitalonline.memcached.memcachedInstanceList()", List.of(),
+                    "capitalonline.memcached.<operation>(<parameter>: value, ...)"));
+
+    /** The raw APIs of each provider ({@code provider.api}) and the API model behind each. */
+    private static final java.util.Map<String, java.util.Map<String, String>> RAW = java.util.Map.of(
+            "tencent", java.util.Map.of("redis", "tencent-redis", "cmem", "tencent-cmem",
+                    "redisLegacy", "tencent-redis-legacy"),
+            "huawei", java.util.Map.of("dcs", "huawei-dcs-v2"),
+            "capitalonline", java.util.Map.of("memcached", "capitalonline-memcached"));
 
     private DslVocabulary() {
     }
@@ -207,36 +229,68 @@ public final class DslVocabulary {
     }
 
     public static List<String> providers() {
-        return List.of("tencent");
+        return List.of("tencent", "huawei", "capitalonline");
     }
 
-    /** Region ids of a provider (from its API model). */
+    /** Region ids of a provider (from its API model); empty when any region is passed through. */
     public static List<String> regions(String provider) {
-        return "tencent".equals(provider) ? model().regions() : List.of();
+        return switch (provider == null ? "" : provider) {
+            case "tencent" -> model().regions();
+            // Huawei's endpoints follow dcs.<region>.myhuaweicloud.com for every region: any region id is passed on
+            case "huawei" -> List.of();
+            case "capitalonline" -> Models.load("capitalonline-memcached").regions();
+            default -> List.of();
+        };
     }
 
-    /** Raw operations of {@code provider.api} (lowerCamel): {@code describeInstances}, ... */
+    /** The raw APIs of a provider: {@code redis}, {@code cmem}, {@code redisLegacy} for tencent. */
+    public static List<String> rawApis(String provider) {
+        java.util.Map<String, String> apis = RAW.get(provider);
+        return apis == null ? List.of() : new TreeSet<>(apis.keySet()).stream().toList();
+    }
+
+    /** The API model behind {@code provider.api}, or null. */
+    public static ApiModel rawModel(String provider, String api) {
+        java.util.Map<String, String> apis = RAW.get(provider);
+        String service = apis == null ? null : apis.get(api);
+        return service == null ? null : Models.load(service);
+    }
+
+    /** Raw operations of {@code provider.api} (lowerCamel) of the provider's main API: {@code describeInstances}. */
     public static List<String> operations(String provider) {
-        return "tencent".equals(provider) ? ModelArgs.operations(model()) : List.of();
+        ApiModel m = mainModel(provider);
+        return m == null ? List.of() : ModelArgs.operations(m);
     }
 
     /** Request parameters (lowerCamel) of one raw operation, empty when unknown. */
     public static List<String> operationParameters(String provider, String operation) {
-        if (!"tencent".equals(provider)) return List.of();
-        String action = ModelArgs.action(model(), operation);
-        return action == null ? List.of() : ModelArgs.parameters(model(), action);
+        ApiModel m = mainModel(provider);
+        if (m == null) return List.of();
+        String action = ModelArgs.action(m, operation);
+        return action == null ? List.of() : ModelArgs.parameters(m, action);
     }
 
     /** One-line doc of a raw operation from the model, or null. */
     public static String operationDoc(String provider, String operation) {
-        if (!"tencent".equals(provider)) return null;
-        String action = ModelArgs.action(model(), operation);
-        return action == null ? null : model().operations().get(action).doc();
+        ApiModel m = mainModel(provider);
+        if (m == null) return null;
+        String action = ModelArgs.action(m, operation);
+        return action == null ? null : m.operations().get(action).doc();
+    }
+
+    private static ApiModel mainModel(String provider) {
+        return switch (provider == null ? "" : provider) {
+            case "tencent" -> model();
+            case "huawei" -> Models.load("huawei-dcs-v2");
+            case "capitalonline" -> Models.load("capitalonline-memcached");
+            default -> null;
+        };
     }
 
     private static List<String> versions() {
         TreeSet<String> out = new TreeSet<>();
         TencentSpecTable.ROWS.forEach(r -> out.add(r.version()));
+        out.addAll(List.of("4.0", "5.0", "6.0", "1.6")); // huawei's engine versions, capitalonline's memcached
         return List.copyOf(out);
     }
 

@@ -32,17 +32,29 @@ public final class ModelArgs {
         return Character.toLowerCase(wire.charAt(0)) + wire.substring(1);
     }
 
-    /** The action named {@code name} (lowerCamel or exact, case-insensitive), or null. */
+    /**
+     * The action named {@code name} (lowerCamel or exact, case-insensitive; or the operation's Java name, e.g.
+     * {@code modifyRedisPassword} for the wire's {@code ModfiyRedisPassword}), or null.
+     */
     public static String action(ApiModel model, String name) {
         for (String action : model.operations().keySet()) {
             if (action.equalsIgnoreCase(name)) return action;
         }
+        for (Map.Entry<String, OperationModel> e : model.operations().entrySet()) {
+            if (e.getValue().javaName() != null && e.getValue().javaName().equalsIgnoreCase(name)) return e.getKey();
+        }
         return null;
     }
 
-    /** All operations as the DSL spells them (lowerCamel), in model order. */
+    /** The method name of an action in the generated client: its {@code javaName}, else its lowerCamel name. */
+    public static String method(ApiModel model, String action) {
+        OperationModel op = model.operations().get(action);
+        return op != null && op.javaName() != null ? op.javaName() : lowerCamel(action);
+    }
+
+    /** All operations as the DSL spells them (the client's method names), in model order. */
     public static List<String> operations(ApiModel model) {
-        return model.operations().keySet().stream().map(ModelArgs::lowerCamel).toList();
+        return model.operations().keySet().stream().map(a -> method(model, a)).toList();
     }
 
     /** The request parameters of an operation, lowerCamel, in model order. */
@@ -70,6 +82,15 @@ public final class ModelArgs {
                 }
             }
             if (wire == null) {
+                // snake_case members (Huawei) also answer to their lowerCamel spelling: instanceId -> instance_id
+                for (String member : shape.members().keySet()) {
+                    if (squash(member).equals(squash(key))) {
+                        wire = member;
+                        break;
+                    }
+                }
+            }
+            if (wire == null) {
                 throw new DslException(label + ": unknown parameter '" + key + "' (allowed: "
                         + shape.members().keySet().stream().map(ModelArgs::lowerCamel).collect(Collectors.joining(", "))
                         + ")");
@@ -77,6 +98,10 @@ public final class ModelArgs {
             out.put(wire, value(model, shape.members().get(wire), e.getValue(), label + "." + lowerCamel(wire)));
         }
         return out;
+    }
+
+    private static String squash(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     private static Object value(ApiModel model, MemberModel member, Object v, String label) {
@@ -104,10 +129,14 @@ public final class ModelArgs {
         return v;
     }
 
-    /** True for actions that only read (Describe*, Inquiry*, Get*): they run even in dry-run mode. */
+    /**
+     * True for actions that only read (Describe*, Inquiry*, Get*, List*, Show*, CapitalOnline's *InstanceList): they
+     * run even in dry-run mode.
+     */
     public static boolean isReadOnly(String action) {
         String a = action.toLowerCase(Locale.ROOT);
-        return a.startsWith("describe") || a.startsWith("inquiry") || a.startsWith("get") || a.startsWith("list");
+        return a.startsWith("describe") || a.startsWith("inquiry") || a.startsWith("get") || a.startsWith("list")
+                || a.startsWith("show") || a.endsWith("instancelist");
     }
 
     /** {@code {TypeId=17, Password=******}}: parameters for a log line, secrets masked. */

@@ -86,7 +86,7 @@ public final class ModelClient implements AutoCloseable {
         Method cached = methods.get(action);
         if (cached != null) return cached;
         if (clientInterface == null) clientInterface = clientInterface(model);
-        String name = ModelArgs.lowerCamel(action);
+        String name = ModelArgs.method(model, action);
         for (Method m : clientInterface.getMethods()) {
             if (m.getName().equalsIgnoreCase(name) && m.getParameterCount() == 1
                     && !java.util.function.Consumer.class.isAssignableFrom(m.getParameterTypes()[0])) {

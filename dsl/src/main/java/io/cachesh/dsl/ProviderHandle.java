@@ -5,8 +5,10 @@ import java.io.Serializable;
 import java.util.function.Function;
 
 /**
- * The {@code tencent} object of scripts: {@code provider tencent} selects it, {@code tencent.redis} is raw typed
- * access to the Tencent Redis API in the current region.
+ * The provider objects of scripts ({@code tencent}, {@code huawei}, {@code capitalonline}): {@code provider huawei}
+ * selects one, and its properties are raw typed access to the provider's APIs in the current region:
+ * {@code tencent.redis}, {@code tencent.cmem}, {@code tencent.redisLegacy}, {@code huawei.dcs},
+ * {@code capitalonline.memcached}.
  */
 public final class ProviderHandle implements Serializable {
 
@@ -32,8 +34,11 @@ public final class ProviderHandle implements Serializable {
 
     public RawApi api(String api) {
         if (apis == null) throw new DslException(name + ": not connected (deserialized handle)");
-        RawApi raw = apis.apply(api);
-        if (raw == null) throw new DslException(name + ": unknown API '" + api + "' (allowed: redis)");
+        RawApi raw = DslVocabulary.rawApis(name).contains(api) ? apis.apply(api) : null;
+        if (raw == null) {
+            throw new DslException(name + ": unknown API '" + api + "' (allowed: "
+                    + String.join(", ", DslVocabulary.rawApis(name)) + ")");
+        }
         return raw;
     }
 

@@ -35,7 +35,7 @@ public final class RawApi {
     public Object call(String operation, Map<?, ?> args) {
         String action = ModelArgs.action(client.model(), operation);
         if (action == null) throw unknown(operation);
-        String opLabel = label + "." + ModelArgs.lowerCamel(action);
+        String opLabel = label + "." + ModelArgs.method(client.model(), action);
         Map<String, Object> wire = ModelArgs.toWire(client.model(), action, args == null ? Map.of() : args, opLabel);
         return client.invoke(action, wire);
     }
@@ -45,7 +45,7 @@ public final class RawApi {
         Object[] list = args instanceof Object[] a ? a : new Object[] {args};
         String action = ModelArgs.action(client.model(), name);
         if (action == null) throw unknown(name);
-        String opLabel = label + "." + ModelArgs.lowerCamel(action);
+        String opLabel = label + "." + ModelArgs.method(client.model(), action);
         if (list.length == 0) return call(action, Map.of());
         if (list.length == 1 && list[0] instanceof Map<?, ?> m) return call(action, m);
         throw new DslException(opLabel + ": expected named parameters, e.g. " + opLabel + "("

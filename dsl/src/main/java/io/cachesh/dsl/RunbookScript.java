@@ -58,6 +58,14 @@ public abstract class RunbookScript extends Script {
         return top().getTencent();
     }
 
+    public ProviderHandle getHuawei() {
+        return top().getHuawei();
+    }
+
+    public ProviderHandle getCapitalonline() {
+        return top().getCapitalonline();
+    }
+
     /** A progress line through the session's output. */
     public void info(Object line) {
         context().output.info(String.valueOf(line));
@@ -149,11 +157,11 @@ public abstract class RunbookScript extends Script {
         return top().wait(named, target);
     }
 
-    public RedisConnection connect(Object ref) {
+    public <C> C connect(Object ref) {
         return top().connect(ref);
     }
 
-    public RedisConnection connect(Map<?, ?> named, Object ref) {
+    public <C> C connect(Map<?, ?> named, Object ref) {
         return top().connect(named, ref);
     }
 

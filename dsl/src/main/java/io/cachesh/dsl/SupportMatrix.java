@@ -1,5 +1,7 @@
 package io.cachesh.dsl;
 
+import io.cachesh.dsl.capitalonline.CapitalOnlineCacheService;
+import io.cachesh.dsl.huawei.HuaweiCacheService;
 import io.cachesh.dsl.tencent.TencentCacheService;
 import java.util.List;
 
@@ -11,7 +13,9 @@ import java.util.List;
 public final class SupportMatrix {
 
     /** Every adapter's capabilities, one column each. A new {@link CacheService} adds its constant here. */
-    public static final List<Capabilities> PROVIDERS = List.of(TencentCacheService.CAPABILITIES);
+    public static final List<Capabilities> PROVIDERS = List.of(TencentCacheService.CAPABILITIES,
+            TencentCacheService.CMEM_CAPABILITIES, HuaweiCacheService.CAPABILITIES,
+            CapitalOnlineCacheService.CAPABILITIES);
 
     private SupportMatrix() {
     }
@@ -46,9 +50,10 @@ public final class SupportMatrix {
             }
             sb.append('\n');
         }
-        sb.append("\nAdapters for huawei, capitalonline and tencent memcached (CMEM) add a column when they land: ")
-                .append("they declare their verbs with `Capabilities.builder(provider).verb(Verb.X, \"note\")` in ")
-                .append("`CacheService.capabilities()` and add the constant to `SupportMatrix.PROVIDERS`.\n");
+        sb.append("\n`tencent memcached (CMEM)` is `provider tencent` on Memcached instances (`list(spec: 'memcached')`): ")
+                .append("the CMEM API has only DescribeCmem and ClearCmem, so CMEM instances are created in the ")
+                .append("console. A new adapter declares its verbs with `Capabilities.builder(provider).verb(Verb.X, ")
+                .append("\"note\")` in `CacheService.capabilities()` and adds the constant to `SupportMatrix.PROVIDERS`.\n");
         return sb.toString();
     }
 }

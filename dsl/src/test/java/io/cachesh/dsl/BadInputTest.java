@@ -53,7 +53,7 @@ class BadInputTest extends EmulatorTestSupport {
                 Arguments.of("create name: 'x', spec: 'redis.ha', version: '3.0', capacity: 2" + PW,
                         "create: version must be one of 2.8, 4.0, 5.0, 6.2, 7.0 for redis.ha on tencent, got '3.0'"),
                 Arguments.of("create name: 'x', spec: 'memcached', capacity: 2" + PW,
-                        "create: spec memcached is not supported on tencent yet (issue 6; allowed: redis.ha, "
+                        "create: " + io.cachesh.dsl.tencent.TencentCatalogue.CMEM_CREATE + " (allowed here: redis.ha, "
                                 + "redis.cluster, redis.rw)"),
                 Arguments.of("create name: 'x', spec: 'redis.standalone', capacity: 2" + PW,
                         "create: spec redis.standalone cannot be created on tencent (CreateInstances has no TypeId "
@@ -66,9 +66,6 @@ class BadInputTest extends EmulatorTestSupport {
                                 + "replicas, zone, password, tags, wait, timeout)"),
                 Arguments.of("create name: 'x', spec: 'redis.ha'" + PW,
                         "create: capacity is required (GB, e.g. capacity: 2)"),
-                Arguments.of("create name: 'x', spec: 'redis.ha', capacity: 2",
-                        "create: password is required on tencent (8-64 characters, at least 2 of lower case, upper "
-                                + "case, digits, symbols ()`~!@#$%^&*-+=_|{}[]:;<>,.?/; must not start with '/')"),
                 Arguments.of("create name: 'x', spec: 'redis.ha', capacity: 2, password: 'short'",
                         "create: password must be 8-64 characters with at least 2 of lower case, upper case, digits, "
                                 + "symbols ()`~!@#$%^&*-+=_|{}[]:;<>,.?/ and must not start with '/' on tencent"),
@@ -83,8 +80,8 @@ class BadInputTest extends EmulatorTestSupport {
                 Arguments.of("create name: 42, spec: 'redis.ha', capacity: 2" + PW,
                         "create: name must be text, got 42"),
                 Arguments.of("create('orders')",
-                        "create: wrong arguments ('orders'), usage: create name: 'orders', spec: 'redis.ha', "
-                                + "capacity: GB, password: '...'[, tags: [env: 'prod']]"),
+                        "create: wrong arguments ('orders'), usage: create spec: 'redis.ha', capacity: GB[, "
+                                + "name: 'orders', password: '...', tags: [env: 'prod']]"),
                 Arguments.of("resize 'orders', capacity: 'big'", "resize: capacity must be a number, got 'big'"),
                 Arguments.of("resize 'orders', capacity: 4, replicas: 2",
                         "resize: change one of capacity, shards, replicas per call, got capacity and replicas"),
@@ -137,7 +134,7 @@ class BadInputTest extends EmulatorTestSupport {
                 Arguments.of("fleet(parallel: 0) { }", "fleet: parallel must be between 1 and 64, got 0"),
                 Arguments.of("fleet(paralel: 2) { }", "fleet: unknown argument 'paralel' (allowed: parallel, failFast)"),
                 Arguments.of("plan { plan { } }", "plan: plan and apply blocks do not nest"),
-                Arguments.of("provider 'aws'", "provider: unknown provider 'aws' (allowed: tencent)"),
+                Arguments.of("provider 'aws'", "provider: unknown provider 'aws' (allowed: tencent, huawei, capitalonline)"),
                 Arguments.of("cache { provider tencent, region: 'mars-1' }",
                         "provider: region must be one of " + String.join(", ", DslVocabulary.regions("tencent"))
                                 + " for tencent, got 'mars-1'"),

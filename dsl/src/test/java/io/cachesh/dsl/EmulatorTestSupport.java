@@ -22,6 +22,20 @@ abstract class EmulatorTestSupport {
         if (emulator != null) emulator.close();
     }
 
+    /** Huawei DCS on the emulator: its AK/SK (the same key pair), its project id, cn-north-4. */
+    static ProviderSettings huaweiSettings() {
+        return ProviderSettings.huawei(emulator.credentials(), emulator.huaweiProjectId(),
+                        "5e37b3be-950a-48e1-b498-65b63d336481", "a4112635-3ec0-471c-95c3-5cf49b9533af")
+                .withEndpoint(emulator.endpoint()).withTaskTimeout(Duration.ofSeconds(60));
+    }
+
+    /** CapitalOnline on the emulator: any VDC and pipe ids, site CN_Beijing_H. */
+    static ProviderSettings capitalOnlineSettings() {
+        return ProviderSettings.capitalOnline(emulator.credentials(), "vdc-test", "pipe-test")
+                .withOption(ProviderSettings.SITE, "CN_Beijing_H")
+                .withEndpoint(emulator.endpoint()).withTaskTimeout(Duration.ofSeconds(60));
+    }
+
     static ProviderSettings settings() {
         return ProviderSettings.tencent(emulator.credentials()).withEndpoint(emulator.endpoint())
                 .withTaskTimeout(Duration.ofSeconds(60));
@@ -46,6 +60,7 @@ abstract class EmulatorTestSupport {
     }
 
     static CacheshSession session(RecordingOutput out) {
-        return CacheshSession.builder().provider(settings()).defaultProvider("tencent").output(out).build();
+        return CacheshSession.builder().provider(settings()).provider(huaweiSettings())
+                .provider(capitalOnlineSettings()).defaultProvider("tencent").output(out).build();
     }
 }

@@ -89,6 +89,28 @@ class ScriptsTest extends EmulatorTestSupport {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theHuaweiAndCapitalOnlineRunbooksGoThroughEveryStep() {
+        RecordingOutput out = new RecordingOutput();
+        try (CacheshSession session = session(out)) {
+            Map<String, Object> huawei = (Map<String, Object>) session.run(
+                    repoRoot().resolve("scripts/huawei-lifecycle.groovy"), Map.of("name", "orders"));
+            assertThat((List<String>) huawei.get("steps")).containsExactly("cluster", "create", "resize", "password",
+                    "backup-clear-restore", "params", "delete");
+            assertThat(huawei.get("cluster")).isEqualTo("cachesh-redis-cluster-1");
+            assertThat(emulator.fleet().contains((String) huawei.get("instanceId"))).isFalse();
+            assertThat(session.evaluate("cache { provider huawei; list() }")).asList().isEmpty();
+
+            Map<String, Object> co = (Map<String, Object>) session.run(
+                    repoRoot().resolve("scripts/capitalonline-memcached.groovy"), Map.of("capacity", "3"));
+            assertThat((List<String>) co.get("steps")).containsExactly("create", "write", "clear", "resize", "delete");
+            assertThat(co.get("capacityGb")).isEqualTo(6.0);
+            assertThat(session.evaluate("cache { provider capitalonline; list() }")).asList().isEmpty();
+            assertThat(out.warnings).isEmpty();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void ensureOrdersConvergesAndASecondRunChangesNothing() {
         RecordingOutput out = new RecordingOutput();
         try (CacheshSession session = session(out)) {

@@ -98,6 +98,8 @@ public final class TencentCacheService implements CacheService {
             .verb(Verb.DELETE, "DestroyPostpaidInstance / DestroyPrepaidInstance, CleanUpInstance")
             .verb(Verb.CONNECT, "the instance's Redis endpoint (WanIp:Port)")
             .build();
+    /** Tencent's memcached (CMEM) instances: a column of its own in the support matrix. */
+    public static final Capabilities CMEM_CAPABILITIES = TencentCmemService.CAPABILITIES;
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -108,6 +110,11 @@ public final class TencentCacheService implements CacheService {
     private final Map<String, Secret> passwords;
     private final Duration pollInterval;
     private volatile SpecCatalogue catalogue;
+    /** Tencent CMEM (Memcached) and the legacy Redis API; null when the session did not give them. */
+    private final ModelClient cmemApi;
+    private final ModelClient legacyApi;
+    private final TencentCmemService cmem;
+    private volatile boolean cmemFailed;
 
     /**
      * @param passwords passwords this session set or was given, by instance id (never shown), so {@code clear}
@@ -115,6 +122,20 @@ public final class TencentCacheService implements CacheService {
      */
     public TencentCacheService(String region, ModelClient api, DslOutput output, Duration defaultTimeout,
                                Duration pollInterval, Map<String, Secret> passwords) {
+        this(region, api, output, defaultTimeout, pollInterval, passwords, null, null);
+    }
+
+    /**
+     * @param cmemApi   the CMEM client ({@code tencent-cmem}): memcached instances are listed and handled through it
+     * @param legacyApi the legacy Redis API client ({@code tencent-redis-legacy}), for raw access only
+     */
+    public TencentCacheService(String region, ModelClient api, DslOutput output, Duration defaultTimeout,
+                               Duration pollInterval, Map<String, Secret> passwords, ModelClient cmemApi,
+                               ModelClient legacyApi) {
+        this.cmemApi = cmemApi;
+        this.legacyApi = legacyApi;
+        this.cmem = cmemApi == null ? null
+                : new TencentCmemService(region, cmemApi, output, defaultTimeout, pollInterval, this::catalogue);
         this.region = Objects.requireNonNull(region, "region == null");
         this.api = Objects.requireNonNull(api, "api == null");
         this.output = Objects.requireNonNull(output, "output == null");
@@ -183,7 +204,26 @@ public final class TencentCacheService implements CacheService {
 
     @Override
     public boolean looksLikeId(String ref) {
-        return ID.matcher(ref).matches();
+        return ID.matcher(ref).matches() || cmem != null && TencentCmemService.isCmemId(ref);
+    }
+
+    /** Memcached (CMEM) instances are handled by {@link TencentCmemService}. */
+    @Override
+    public CacheService forInstance(Instance instance) {
+        return cmem != null && Spec.MEMCACHED.id().equals(instance.getSpec()) ? cmem : this;
+    }
+
+    /** The CMEM instances of the region, or none when CMEM does not serve it or cannot be reached (warned once). */
+    private List<Instance> cmemInstances() {
+        if (cmem == null || cmemFailed || !TencentCmemService.serves(region)) return List.of();
+        try {
+            return cmem.list();
+        } catch (RuntimeException e) {
+            cmemFailed = true;
+            output.warn("tencent: DescribeCmem failed (" + e.getMessage() + "); memcached (CMEM) instances are not "
+                    + "listed in this session");
+            return List.of();
+        }
     }
 
     // ---------------------------------------------------------------- create
@@ -267,11 +307,15 @@ public final class TencentCacheService implements CacheService {
             if (set.size() < PAGE || out.size() >= total) break;
             offset += PAGE;
         }
+        out.addAll(cmemInstances());
         return out;
     }
 
     @Override
     public Optional<Instance> find(String id) {
+        if (cmem != null && TencentCmemService.isCmemId(id)) {
+            return cmemInstances().stream().filter(i -> i.getId().equals(id)).findFirst();
+        }
         try {
             JsonNode r = api.call("DescribeInstances", Map.of("InstanceId", id, "Limit", 1, "Offset", 0));
             for (JsonNode s : r.path("InstanceSet")) {
@@ -999,17 +1043,27 @@ public final class TencentCacheService implements CacheService {
 
     @Override
     public RawApi raw(String apiName) {
-        return "redis".equals(apiName) ? new RawApi("tencent.redis", api) : null;
+        return switch (apiName) {
+            case "redis" -> new RawApi("tencent.redis", api);
+            case "cmem" -> cmemApi == null ? null : new RawApi("tencent.cmem", cmemApi);
+            case "redisLegacy" -> legacyApi == null ? null : new RawApi("tencent.redisLegacy", legacyApi);
+            default -> null;
+        };
     }
 
     @Override
     public List<String> rawApis() {
-        return List.of("redis");
+        List<String> out = new ArrayList<>(List.of("redis"));
+        if (cmemApi != null) out.add("cmem");
+        if (legacyApi != null) out.add("redisLegacy");
+        return out;
     }
 
     @Override
     public void close() {
         api.close();
+        if (cmemApi != null) cmemApi.close();
+        if (legacyApi != null) legacyApi.close();
     }
 
     // ---------------------------------------------------------------- mapping

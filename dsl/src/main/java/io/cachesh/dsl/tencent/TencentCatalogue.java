@@ -166,6 +166,13 @@ public final class TencentCatalogue implements SpecCatalogue {
         return source;
     }
 
+    /** Why {@code create spec: 'memcached'} fails on tencent (the CMEM API has no create action). */
+    public static final String CMEM_CREATE = "spec memcached cannot be created on tencent: Tencent's Memcached (CMEM) "
+            + "API has only DescribeCmem and ClearCmem, so CMEM instances are created in the Tencent Cloud console; "
+            + "list(spec: 'memcached'), describe, clear and connect work on them (against the emulator, create one "
+            + "with emulator.cmem().create(CmemProvider.Spec.named('cache1')) or POST /_emulator/cmem/instances "
+            + "{\"name\":\"cache1\"})";
+
     @Override
     public String unsupported(Spec spec) {
         List<String> allowed = new ArrayList<>();
@@ -173,8 +180,7 @@ public final class TencentCatalogue implements SpecCatalogue {
             if (s != Spec.MEMCACHED && !versions(s).isEmpty()) allowed.add(s.id());
         }
         if (spec == Spec.MEMCACHED) {
-            return "spec memcached is not supported on tencent yet (issue 6; allowed: " + String.join(", ", allowed)
-                    + ")";
+            return CMEM_CREATE + " (allowed here: " + String.join(", ", allowed) + ")";
         }
         if (creatable != null && TencentSpecTable.rows(spec).stream().noneMatch(r -> creatable.contains(r.typeId()))) {
             return "spec " + spec.id() + " cannot be created on tencent (CreateInstances has no TypeId for it; "

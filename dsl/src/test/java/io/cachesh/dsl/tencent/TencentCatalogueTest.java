@@ -21,8 +21,8 @@ class TencentCatalogueTest {
         assertThat(cluster.productCode()).isEqualTo("18");
         assertThat(cluster.capacitiesGb()).containsExactly(4.0, 8.0, 12.0, 16.0, 20.0, 24.0, 32.0);
         assertThat(seed.offer(Spec.REDIS_HA, "2.8").replicas()).containsExactly(1);
-        assertThat(seed.unsupported(Spec.MEMCACHED)).isEqualTo("spec memcached is not supported on tencent yet "
-                + "(issue 6; allowed: redis.standalone, redis.ha, redis.cluster, redis.rw)");
+        assertThat(seed.unsupported(Spec.MEMCACHED)).isEqualTo(TencentCatalogue.CMEM_CREATE
+                + " (allowed here: redis.standalone, redis.ha, redis.cluster, redis.rw)");
         TencentCatalogue creatable = seed.creatable(java.util.Set.of(2, 6, 7, 8, 9, 15, 16, 17, 18));
         assertThat(creatable.versions(Spec.REDIS_STANDALONE)).isEmpty();
         assertThat(creatable.unsupported(Spec.REDIS_STANDALONE)).startsWith("spec redis.standalone cannot be created");
