@@ -191,6 +191,8 @@ final class Args {
         if (v instanceof Number || v instanceof Boolean) return String.valueOf(v);
         if (v instanceof java.util.Collection<?>) return "a list " + v;
         if (v instanceof Map<?, ?>) return "a map " + v;
-        return "a " + v.getClass().getSimpleName() + " " + v;
+        if (v instanceof groovy.lang.Closure<?>) return "a closure";
+        // never echo an arbitrary toString: it can be Java internals (java.lang.Object@44bc2449) or a secret
+        return "a value of type " + v.getClass().getSimpleName();
     }
 }

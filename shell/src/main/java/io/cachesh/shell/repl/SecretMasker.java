@@ -15,9 +15,16 @@ public final class SecretMasker {
 
     private static final String VALUE = "('(?:[^'\\\\\\n]|\\\\.)*'?|\"(?:[^\"\\\\\\n]|\\\\.)*\"?|[^\\s,)\\]}]+)";
     private static final Pattern NAMED = Pattern.compile(
-            "(?i)(\\b[\\w-]*(?:secret|password|passwd|token)[\\w-]*|\\bsk|\\bSecretKey)(['\"]?\\s*(?::|=|\\s)\\s*)" + VALUE);
+            // "password x, ..." is the password verb (its first argument names the instance), not a named secret
+            "(?i)(?!password\\s+[^:=\\s])(\\b[\\w-]*(?:secret|password|passwd|token)[\\w-]*|\\bsk|\\bSecretKey)(['\"]?\\s*(?::|=|\\s)\\s*)" + VALUE);
     private static final Pattern CREDENTIALS_OF = Pattern.compile(
             "(Credentials\\s*\\.\\s*of\\s*\\(\\s*" + VALUE + "\\s*,\\s*)" + VALUE);
+
+    /** The {@code password} verb: its old and new passwords, named ({@code old:}, {@code new:}) or positional. */
+    private static final Pattern PASSWORD_VERB = Pattern.compile("\\bpassword\\s*[(\\s]");
+    private static final Pattern OLD_NEW = Pattern.compile("(\\b(?:old|new)\\b)(\\s*:\\s*)" + VALUE);
+    private static final Pattern POSITIONAL = Pattern.compile(
+            "(\\bpassword\\s*\\(?\\s*" + VALUE + "\\s*,\\s*)(?![\\w-]+\\s*:)" + VALUE);
 
     private SecretMasker() {
     }
@@ -25,6 +32,10 @@ public final class SecretMasker {
     public static String mask(String source) {
         if (source == null) return null;
         String masked = replace(NAMED.matcher(source), 1, 2);
+        if (PASSWORD_VERB.matcher(masked).find()) {
+            masked = replace(OLD_NEW.matcher(masked), 1, 2);
+            masked = replace(POSITIONAL.matcher(masked), 1, -1);
+        }
         return replace(CREDENTIALS_OF.matcher(masked), 1, -1);
     }
 

@@ -7,6 +7,18 @@ import org.junit.jupiter.api.Test;
 class SecretMaskerTest {
 
     @Test
+    void thePasswordVerbsOldAndNewPasswordsAreMasked() {
+        assertThat(SecretMasker.mask("password orders, 'N3w-Secret!'"))
+                .isEqualTo("password orders, '******'");
+        assertThat(SecretMasker.mask("password('orders', \"N3w-Secret!\")"))
+                .isEqualTo("password('orders', \"******\")");
+        assertThat(SecretMasker.mask("password orders, old: 'Old-Pass1', new: 'N3w-Pass1'"))
+                .isEqualTo("password orders, old: '******', new: '******'");
+        // old/new elsewhere are not secrets
+        assertThat(SecretMasker.mask("resize orders, capacity: 4; def old = 1")).isEqualTo("resize orders, capacity: 4; def old = 1");
+    }
+
+    @Test
     void namedSecretArgumentsAreMasked() {
         assertThat(SecretMasker.mask("create name: 'a', password: 'hunter2', spec: 'redis.ha'"))
                 .isEqualTo("create name: 'a', password: '******', spec: 'redis.ha'");
