@@ -1,0 +1,191 @@
+package io.cachesh.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the raw results that {@code bench/run} leaves in its results directory (JMH JSON, EmulatorLoad JSON,
+ * hyperfine JSON, {@code /usr/bin/time -v} output) into the markdown table of {@code docs/performance.md}.
+ * <pre>Report RESULTS_DIR OUT.md</pre>
+ */
+public final class Report {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Op(String title, String method) {}
+
+    static final List<Op> OPS = List.of(
+            new Op("Tencent DescribeInstances (20 in the answer)", "tencentDescribeInstances"),
+            new Op("Tencent CreateInstances", "tencentCreateInstances"),
+            new Op("Tencent DescribeTaskInfo", "tencentDescribeTaskInfo"),
+            new Op("Huawei ListInstances (20 in the answer)", "huaweiListInstances"),
+            new Op("Huawei ShowInstance", "huaweiShowInstance"));
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        List<String> lines = new ArrayList<>();
+        int met = 0;
+        int missed = 0;
+        lines.add("| figure | threads | ours | peer | ours / peer | target | met | command |");
+        lines.add("|---|---:|---:|---:|---:|---|---|---|");
+
+        for (int threads : new int[] {1, 8}) {
+            Path file = dir.resolve("jmh-t" + threads + ".json");
+            if (!Files.exists(file)) continue;
+            JsonNode runs = JSON.readTree(file.toFile());
+            for (Op op : OPS) {
+                JsonNode ours = find(runs, op.method + "_ours");
+                JsonNode sdk = find(runs, op.method + "_sdk");
+                if (ours == null || sdk == null) continue;
+                String cmd = "[client-t" + threads + "](#commands)";
+                // calls/s: met unless ours is lower beyond the two scores' error margins
+                double o = ours.path("primaryMetric").path("score").asDouble();
+                double oe = err(ours.path("primaryMetric"));
+                double p = sdk.path("primaryMetric").path("score").asDouble();
+                double pe = err(sdk.path("primaryMetric"));
+                boolean ok = o + oe >= p - pe;
+                lines.add(row(op.title + ": calls/s", threads, fmt(o, 0) + " ± " + fmt(oe, 0), fmt(p, 0) + " ± " + fmt(pe, 0),
+                        o / p, "never lower", ok, cmd));
+                if (ok) met++; else missed++;
+                double ob = secondary(ours, "gc.alloc.rate.norm");
+                double pb = secondary(sdk, "gc.alloc.rate.norm");
+                ok = ob / pb <= 0.5;
+                lines.add(row(op.title + ": bytes allocated per call", threads, kb(ob), kb(pb), ob / pb, "≤ 0.5×", ok, cmd));
+                if (ok) met++; else missed++;
+                double oc = secondary(ours, "cpu.client.norm") / 1000.0;
+                double pc = secondary(sdk, "cpu.client.norm") / 1000.0;
+                ok = oc / pc <= 0.67;
+                lines.add(row(op.title + ": client-thread CPU per call", threads, fmt(oc, 0) + " µs", fmt(pc, 0) + " µs",
+                        oc / pc, "≤ 0.67×", ok, cmd));
+                if (ok) met++; else missed++;
+            }
+        }
+
+        int cores = Runtime.getRuntime().availableProcessors();
+        Path emu = dir.resolve("emulator-20.json");
+        Path stub = dir.resolve("stub-20.json");
+        if (Files.exists(emu)) {
+            JsonNode e = JSON.readTree(emu.toFile());
+            JsonNode s = Files.exists(stub) ? JSON.readTree(stub.toFile()) : null;
+            double ec = e.path("callsPerSecond").asDouble();
+            boolean ok = ec >= 10_000 && e.path("errors").asLong() == 0;
+            String peer = s == null ? "—" : fmt(s.path("callsPerSecond").asDouble(), 0);
+            lines.add(row("Emulator: DescribeInstances/s (20 in the answer, TC3 verified), peer: canned stub",
+                    e.path("threads").asInt(), fmt(ec, 0), peer, s == null ? Double.NaN : ec / s.path("callsPerSecond").asDouble(),
+                    "≥ 10,000/s", ok, "[emulator](#commands)"));
+            if (ok) met++; else missed++;
+            lines.add(row("Emulator: p50 / p99 latency", e.path("threads").asInt(),
+                    ms(e, "p50Micros") + " / " + ms(e, "p99Micros"), s == null ? "—" : ms(s, "p50Micros") + " / " + ms(s, "p99Micros"),
+                    Double.NaN, "reported", null, "[emulator](#commands)"));
+            lines.add(row("Emulator: server CPU per call", e.path("threads").asInt(),
+                    fmt(e.path("serverCpuMicrosPerCall").asDouble(), 0) + " µs",
+                    s == null ? "—" : fmt(s.path("serverCpuMicrosPerCall").asDouble(), 0) + " µs",
+                    s == null ? Double.NaN : e.path("serverCpuMicrosPerCall").asDouble() / s.path("serverCpuMicrosPerCall").asDouble(),
+                    "reported", null, "[emulator](#commands)"));
+        }
+        if (Files.exists(emu)) {
+            JsonNode e = JSON.readTree(emu.toFile());
+            double capacity = cores * 1e6 / e.path("serverCpuMicrosPerCall").asDouble();
+            lines.add(row("Emulator: capacity its own CPU allows (" + cores + " cores ÷ server CPU per call), 20 in the answer",
+                    e.path("threads").asInt(), fmt(capacity, 0) + "/s", "—", Double.NaN, "≥ 10,000/s", capacity >= 10_000,
+                    "[emulator](#commands)"));
+        }
+        Path emu1 = dir.resolve("emulator-1.json");
+        if (Files.exists(emu1)) {
+            JsonNode e = JSON.readTree(emu1.toFile());
+            double cpu = e.path("serverCpuMicrosPerCall").asDouble();
+            lines.add(row("Emulator: DescribeInstances/s (1 in the answer); p50 / p99 " + ms(e, "p50Micros") + " / "
+                    + ms(e, "p99Micros") + "; server CPU " + fmt(cpu, 0) + " µs per call, capacity " + fmt(cores * 1e6 / cpu, 0) + "/s",
+                    e.path("threads").asInt(), fmt(e.path("callsPerSecond").asDouble(), 0), "—", Double.NaN, "reported", null,
+                    "[emulator](#commands)"));
+        }
+
+        for (String[] pair : new String[][] {{"cachesh -e '1+1'", "startup-e"}, {"cachesh run (one-line runbook)", "startup-run"}}) {
+            Path ours = dir.resolve(pair[1] + "-ours.json");
+            Path peer = dir.resolve(pair[1] + "-groovy.json");
+            if (!Files.exists(ours) || !Files.exists(peer)) continue;
+            double o = median(ours);
+            double p = median(peer);
+            boolean ok = o / p <= 0.7;
+            lines.add(row("Start-up: " + pair[0] + ", median wall time (peer: Debian groovy)", 1, fmt(o * 1000, 0) + " ms",
+                    fmt(p * 1000, 0) + " ms", o / p, "≤ 0.7×", ok, "[startup](#commands)"));
+            if (ok) met++; else missed++;
+            long ro = maxRss(dir.resolve(pair[1] + "-ours.time"));
+            long rp = maxRss(dir.resolve(pair[1] + "-groovy.time"));
+            if (ro > 0 && rp > 0) {
+                lines.add(row("Start-up: " + pair[0] + ", max RSS", 1, fmt(ro / 1024.0, 0) + " MB", fmt(rp / 1024.0, 0) + " MB",
+                        (double) ro / rp, "reported", null, "[startup](#commands)"));
+            }
+        }
+        Path skipped = dir.resolve("startup-skipped.txt");
+        if (Files.exists(skipped)) {
+            lines.add("| Start-up | | not measured: " + Files.readString(skipped).strip() + " | | | ≤ 0.7× | n/a | |");
+        }
+        lines.add("");
+        lines.add("Targets met: " + met + ", not met: " + missed + ".");
+        String text = String.join("\n", lines) + "\n";
+        Files.writeString(out, text);
+        System.out.print(text);
+    }
+
+    static JsonNode find(JsonNode runs, String method) {
+        for (JsonNode run : runs) {
+            if (run.path("benchmark").asText().endsWith("." + method)) return run;
+        }
+        return null;
+    }
+
+    static double err(JsonNode metric) {
+        double e = metric.path("scoreError").asDouble(0);
+        return Double.isNaN(e) ? 0 : e;
+    }
+
+    static double secondary(JsonNode run, String name) {
+        return run.path("secondaryMetrics").path(name).path("score").asDouble(Double.NaN);
+    }
+
+    static double median(Path hyperfine) throws IOException {
+        return JSON.readTree(hyperfine.toFile()).path("results").get(0).path("median").asDouble();
+    }
+
+    static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+
+    /** The median of the max-RSS lines in a file of concatenated {@code /usr/bin/time -v} outputs, in KB. */
+    static long maxRss(Path file) throws IOException {
+        if (!Files.exists(file)) return -1;
+        List<Long> all = new ArrayList<>();
+        Matcher m = RSS.matcher(Files.readString(file));
+        while (m.find()) all.add(Long.parseLong(m.group(1)));
+        if (all.isEmpty()) return -1;
+        all.sort(null);
+        return all.get(all.size() / 2);
+    }
+
+    static String row(String figure, int threads, String ours, String peer, double ratio, String target, Boolean ok, String cmd) {
+        String verdict = ok == null ? "—" : ok ? "met" : "**not met**";
+        return "| " + figure + " | " + threads + " | " + ours + " | " + peer + " | "
+                + (Double.isNaN(ratio) ? "—" : fmt(ratio, 2) + "×") + " | " + target + " | " + verdict + " | " + cmd + " |";
+    }
+
+    static String kb(double bytes) {
+        return fmt(bytes / 1024.0, 1) + " KB";
+    }
+
+    static String ms(JsonNode n, String field) {
+        return fmt(n.path(field).asDouble() / 1000.0, 2) + " ms";
+    }
+
+    static String fmt(double v, int decimals) {
+        if (Double.isNaN(v)) return "—";
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+}
