@@ -4,6 +4,7 @@ import io.cachesh.client.core.ApiRequest;
 import io.cachesh.client.core.Interceptor;
 import io.cachesh.client.error.TransportException;
 import java.io.IOException;
+import java.time.Duration;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -30,7 +31,8 @@ public final class CallServerInterceptor implements Interceptor {
             String text = body == null ? "" : body.string();
             return protocol.read(request, response.code(), response.message(), response.headers(), text);
         } catch (IOException e) {
-            throw new TransportException(request.service() + " " + request.operation().name(), url, e);
+            throw new TransportException(request.service() + " " + request.operation().name(), url, e,
+                    request.operation().idempotent(), Duration.ofMillis(http.readTimeoutMillis()));
         }
     }
 

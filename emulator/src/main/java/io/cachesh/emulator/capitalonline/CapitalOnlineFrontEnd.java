@@ -11,7 +11,6 @@ import io.cachesh.emulator.protocol.HttpRequestData;
 import io.cachesh.emulator.protocol.HttpResponseData;
 import io.cachesh.emulator.protocol.Json;
 import io.cachesh.emulator.protocol.ProtocolHandler;
-import io.cachesh.emulator.server.EmulatorServer;
 import io.cachesh.emulator.tencent.Params;
 import io.cachesh.emulator.tencent.TencentThrottle;
 import io.cachesh.emulator.validate.ModelShaper;
@@ -127,7 +126,7 @@ public final class CapitalOnlineFrontEnd implements ProtocolHandler {
         if (!"POST".equals(request.method()) && !"GET".equals(request.method())) {
             throw new CapitalOnlineException("UnsupportedHTTPMethod", 400, "only POST (and GET) are served, got " + request.method() + ".");
         }
-        if (request.body().length > EmulatorServer.MAX_BODY_BYTES) throw CapitalOnlineException.invalid("参数错误: the body exceeds 10 MB.");
+        if (request.bodyTooLarge()) throw CapitalOnlineException.invalid("参数错误: the body exceeds 10 MB.");
         if (action == null || action.isBlank()) throw new CapitalOnlineException("MissingParameter", 400, "the query parameter Action is missing.");
         Optional<OperationModel> op = model.operation(action);
         if (op.isEmpty()) {

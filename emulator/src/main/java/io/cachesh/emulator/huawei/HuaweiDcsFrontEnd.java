@@ -11,7 +11,6 @@ import io.cachesh.emulator.protocol.HttpRequestData;
 import io.cachesh.emulator.protocol.HttpResponseData;
 import io.cachesh.emulator.protocol.Json;
 import io.cachesh.emulator.protocol.ProtocolHandler;
-import io.cachesh.emulator.server.EmulatorServer;
 import io.cachesh.emulator.validate.ModelShaper;
 import io.cachesh.emulator.validate.ModelValidator;
 import io.cachesh.emulator.validate.RestInput;
@@ -142,7 +141,7 @@ public final class HuaweiDcsFrontEnd implements ProtocolHandler {
     public HttpResponseData internalError(HttpRequestData request, Throwable error) {
         Surface s = request.path().startsWith("/v1.0") ? v1 : v2;
         return error(s, newRequestId(), new HuaweiException("DCS.5000", 500, "Internal service error: the emulator failed on "
-                + "this request (" + error.getClass().getSimpleName() + "); see its log."));
+                + "this request; see its log."));
     }
 
     // ---- IAM ------------------------------------------------------------------------------------------------------
@@ -169,7 +168,7 @@ public final class HuaweiDcsFrontEnd implements ProtocolHandler {
     // ---- DCS ------------------------------------------------------------------------------------------------------
 
     private HttpResponseData dispatch(Surface s, HttpRequestData request, String requestId) {
-        if (request.body().length > EmulatorServer.MAX_BODY_BYTES) {
+        if (request.bodyTooLarge()) {
             throw HuaweiException.invalid("body", "The request body exceeds 10 MB.");
         }
         HuaweiRoutes.Result route = s.routes().match(request.method(), request.path());

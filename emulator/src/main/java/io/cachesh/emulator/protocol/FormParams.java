@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,7 +22,16 @@ public final class FormParams {
         // sort so that list indices arrive in numeric order (InstanceIds.2 before InstanceIds.10)
         TreeMap<String, String> sorted = new TreeMap<>(FormParams::compareKeys);
         sorted.putAll(params);
-        sorted.forEach((key, value) -> put(root, key.split("\\."), 0, value));
+        sorted.forEach((key, value) -> {
+            String[] parts = key.split("\\.", -1);
+            // a key with an empty dotted part (".", "a.", ".a", "a..b") names no member: keep it flat, so that the
+            // validator answers UnknownParameter instead of the emulator failing on it
+            if (Arrays.stream(parts).anyMatch(String::isEmpty)) {
+                root.put(key, value);
+            } else {
+                put(root, parts, 0, value);
+            }
+        });
         return root;
     }
 
@@ -68,8 +78,8 @@ public final class FormParams {
     }
 
     private static int compareKeys(String a, String b) {
-        String[] pa = a.split("\\.");
-        String[] pb = b.split("\\.");
+        String[] pa = a.split("\\.", -1);
+        String[] pb = b.split("\\.", -1);
         for (int i = 0; i < Math.min(pa.length, pb.length); i++) {
             int c = isIndex(pa[i]) && isIndex(pb[i]) ? Integer.compare(Integer.parseInt(pa[i]), Integer.parseInt(pb[i]))
                     : pa[i].compareTo(pb[i]);

@@ -37,6 +37,26 @@ public record HttpRequestData(String method, String path, String rawQuery, Map<S
         body = body == null ? new byte[0] : body;
     }
 
+    /** Larger bodies are refused (Tencent's documented POST limit is 10 MB); the server stops reading past it. */
+    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    /**
+     * The body the server hands on for a request whose body is larger than {@link #MAX_BODY_BYTES} (announced by
+     * Content-Length, or found while reading a chunked body): empty, and recognised by identity in {@link #bodyTooLarge}.
+     */
+    public static final byte[] TOO_LARGE = new byte[0];
+
+    /** Whether the body exceeded {@link #MAX_BODY_BYTES}: each front-end answers its vendor's size error. */
+    public boolean bodyTooLarge() {
+        return body == TOO_LARGE || body.length > MAX_BODY_BYTES;
+    }
+
+    /** All values of a header (empty when absent). */
+    public List<String> headerValues(String name) {
+        List<String> values = headers.get(name);
+        return values == null ? List.of() : values;
+    }
+
     /** First value of a header, null when absent. */
     public String header(String name) {
         List<String> values = headers.get(name);

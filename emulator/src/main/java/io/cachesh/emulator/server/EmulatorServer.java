@@ -25,12 +25,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EmulatorServer implements AutoCloseable {
 
     /** Larger bodies are refused (Tencent's documented POST limit is 10 MB). */
-    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_BODY_BYTES = HttpRequestData.MAX_BODY_BYTES;
 
     static {
         // Must be set before the JDK server's config class loads: without it every keep-alive request stalls
         // ~40 ms (Nagle + delayed ACK), see ARCHITECTURE.md "Emulator".
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // A refused oversized body is not read: without this the JDK server's close() blocks until 64 KB more of it
+        // arrive (a trickling client would still hold the worker); with 0 it drops the connection at once instead.
+        if (System.getProperty("sun.net.httpserver.drainAmount") == null) {
+            System.setProperty("sun.net.httpserver.drainAmount", "0");
+        }
     }
 
     private static final System.Logger LOG = System.getLogger(EmulatorServer.class.getName());
@@ -66,10 +71,7 @@ public final class EmulatorServer implements AutoCloseable {
         HttpRequestData request = null;
         ProtocolHandler handler = null;
         try {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY_BYTES + 1);
-            }
+            byte[] body = readBody(exchange);
             request = new HttpRequestData(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
                     exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), body, String.valueOf(exchange.getRemoteAddress()),
@@ -95,12 +97,34 @@ public final class EmulatorServer implements AutoCloseable {
                 response = HttpResponseData.json(400, "{\"error\":\"request failed\"}");
             }
         }
-        write(exchange, response);
+        write(exchange, response, request);
     }
 
-    private static void write(HttpExchange exchange, HttpResponseData response) {
+    /**
+     * The request body, or {@link HttpRequestData#TOO_LARGE} without reading it when its Content-Length announces more
+     * than {@link #MAX_BODY_BYTES} (a client announcing 20 MB and trickling must not hold a worker), and without keeping
+     * it when a chunked body runs past the limit (reading stops there). Closing the exchange then drops the connection.
+     */
+    static byte[] readBody(HttpExchange exchange) throws IOException {
+        String announced = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (announced != null) {
+            try {
+                if (Long.parseLong(announced.trim()) > MAX_BODY_BYTES) return HttpRequestData.TOO_LARGE;
+            } catch (NumberFormatException e) {
+                // the JDK server refuses a malformed Content-Length before we run; read what comes
+            }
+        }
+        InputStream in = exchange.getRequestBody();
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) return HttpRequestData.TOO_LARGE;
+        in.close();
+        return body;
+    }
+
+    private static void write(HttpExchange exchange, HttpResponseData response, HttpRequestData request) {
         try {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            if (request != null && request.bodyTooLarge()) exchange.getResponseHeaders().set("Connection", "close");
             for (Map.Entry<String, String> h : response.headers().entrySet()) {
                 exchange.getResponseHeaders().set(h.getKey(), h.getValue());
             }

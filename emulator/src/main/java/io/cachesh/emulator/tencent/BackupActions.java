@@ -72,9 +72,8 @@ final class BackupActions extends TencentActionGroup {
     }
 
     private ObjectNode describeInstanceBackups(TencentRequest r, Params p) {
-        long limit = p.integer("Limit", 20);
-        long offset = p.integer("Offset", 0);
-        if (limit < 0 || limit > 100) throw TencentException.invalidValue("Limit", limit, "must be between 0 and 100");
+        long limit = paging(p, "Limit", 20, 0, 100);
+        long offset = offset(p);
         String instanceId = p.string("InstanceId");
         if (instanceId != null && !instanceId.isBlank()) instance(r, instanceId.trim());
         String instanceName = p.string("InstanceName");

@@ -25,10 +25,8 @@ final class InstanceQueryActions extends TencentActionGroup {
     }
 
     private ObjectNode describeInstances(TencentRequest r, Params p) {
-        long limit = p.integer("Limit", 20);
-        long offset = p.integer("Offset", 0);
-        if (limit < 0 || limit > 1000) throw TencentException.invalidValue("Limit", limit, "must be between 0 and 1000");
-        if (offset < 0) throw TencentException.invalidValue("Offset", offset, "must be at least 0");
+        long limit = paging(p, "Limit", 20, 0, 1000);
+        long offset = offset(p);
         String instanceId = p.string("InstanceId");
         List<String> instanceIds = p.strings("InstanceIds");
         String instanceName = p.string("InstanceName");

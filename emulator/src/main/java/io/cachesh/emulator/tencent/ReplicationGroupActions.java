@@ -216,10 +216,8 @@ final class ReplicationGroupActions extends TencentActionGroup {
     }
 
     private ObjectNode describeReplicationGroup(TencentRequest r, Params p) {
-        long limit = p.integer("Limit", 20);
-        long offset = p.integer("Offset", 0);
-        if (limit < 0) throw TencentException.invalidValue("Limit", limit, "must be at least 0");
-        if (offset < 0) throw TencentException.invalidValue("Offset", offset, "must be at least 0");
+        long limit = paging(p, "Limit", 20, 0, Long.MAX_VALUE);
+        long offset = offset(p);
         String groupId = p.string("GroupId");
         String searchKey = p.string("SearchKey");
         List<Group> groups;

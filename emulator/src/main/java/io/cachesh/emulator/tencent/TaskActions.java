@@ -36,9 +36,8 @@ final class TaskActions extends TencentActionGroup {
     }
 
     private ObjectNode describeTaskList(TencentRequest r, Params p) {
-        long limit = p.integer("Limit", 20);
-        long offset = p.integer("Offset", 0);
-        if (limit < 0 || limit > 100) throw TencentException.invalidValue("Limit", limit, "must be between 0 and 100");
+        long limit = paging(p, "Limit", 20, 0, 100);
+        long offset = offset(p);
         String instanceId = p.string("InstanceId");
         String instanceName = p.string("InstanceName");
         List<String> types = p.strings("TaskTypes");

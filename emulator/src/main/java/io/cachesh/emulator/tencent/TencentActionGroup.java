@@ -58,6 +58,25 @@ public abstract class TencentActionGroup {
     }
 
     /** {@code ResourceUnavailable.InstanceLockedError} in a workflow, {@code InstanceStatusError} when not running. */
+    /**
+     * A paging member ({@code Offset}, {@code Limit}) read with bounds: absent gives {@code dflt}, a value outside
+     * {@code min..max} is {@code InvalidParameterValue} naming the member and the range. Handlers page with
+     * {@code Stream.skip/limit}, which must never see a negative number.
+     */
+    protected static long paging(Params p, String name, long dflt, long min, long max) {
+        long v = p.integer(name, dflt);
+        if (v < min || v > max) {
+            throw TencentException.invalidValue(name, v, max == Long.MAX_VALUE ? "must be at least " + min
+                    : "must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    /** {@code Offset}: 0 or more, 0 when absent. */
+    protected static long offset(Params p) {
+        return paging(p, "Offset", 0, 0, Long.MAX_VALUE);
+    }
+
     protected static void requireRunning(Instance i) {
         switch (i.status()) {
             case RUNNING -> {

@@ -13,7 +13,6 @@ import io.cachesh.emulator.protocol.HttpRequestData;
 import io.cachesh.emulator.protocol.HttpResponseData;
 import io.cachesh.emulator.protocol.Json;
 import io.cachesh.emulator.protocol.ProtocolHandler;
-import io.cachesh.emulator.server.EmulatorServer;
 import io.cachesh.emulator.validate.ModelShaper;
 import io.cachesh.emulator.validate.ModelValidator;
 import io.cachesh.emulator.validate.ValidationResult;
@@ -137,7 +136,7 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
     @Override
     public HttpResponseData internalError(HttpRequestData request, Throwable error) {
         return error(UUID.randomUUID().toString(), "InternalError",
-                "内部错误: the emulator failed on this request (" + error.getClass().getSimpleName() + "); see its log.");
+                "内部错误: the emulator failed on this request; see its log.");
     }
 
     /**
@@ -157,13 +156,39 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
         return params.containsKey("Action") || params.containsKey("Signature") || params.containsKey("SecretId") ? params : null;
     }
 
+    /** The headers that decide who calls what, where: sent twice they make the request ambiguous. */
+    static final List<String> SINGLE_HEADERS = List.of("Authorization", "X-TC-Action", "X-TC-Timestamp", "X-TC-Version",
+            "X-TC-Region", "X-TC-Token");
+
+    /**
+     * Refuses a request that repeats one of {@link #SINGLE_HEADERS} instead of silently taking the first value (a
+     * gateway and the service behind it could otherwise read different ones). The seed's common codes have none for
+     * a repeated header, so: a second {@code Authorization} is {@code AuthFailure.InvalidAuthorization}, the seed's
+     * code for an Authorization that does not parse as one TC3 credential; a repeated X-TC-* header is
+     * {@code InvalidParameter} ("参数错误", a parameter in the wrong form), the closest to a malformed common
+     * parameter - not {@code MissingParameter}, since the header is there - with the header named.
+     */
+    static void refuseDuplicatedHeaders(HttpRequestData request) {
+        for (String name : SINGLE_HEADERS) {
+            int n = request.headerValues(name).size();
+            if (n <= 1) continue;
+            if (name.equals("Authorization")) {
+                throw new TencentException("AuthFailure.InvalidAuthorization",
+                        "请求头部的 Authorization 不符合腾讯云标准: the Authorization header is sent " + n + " times; send it once.");
+            }
+            throw new TencentException("InvalidParameter", "参数错误: the header `" + name + "` is sent " + n
+                    + " times; send it once.");
+        }
+    }
+
     private ObjectNode dispatch(HttpRequestData request, String requestId, String action, Map<String, String> v1) {
         if (!"POST".equals(request.method()) && !"GET".equals(request.method())) {
             throw new TencentException("UnsupportedProtocol", "http(s) 请求协议错误，只支持 GET 和 POST 请求: got " + request.method() + ".");
         }
-        if (request.body().length > EmulatorServer.MAX_BODY_BYTES) {
+        if (request.bodyTooLarge()) {
             throw new TencentException("RequestSizeLimitExceeded", "请求包超过限制大小: the body exceeds 10 MB.");
         }
+        refuseDuplicatedHeaders(request);
         if (action == null || action.isBlank()) throw TencentException.missing("Action");
         String secretId = v1 != null ? verifyV1Signature(request, v1) : verifySignature(request);
         String version = v1 != null ? v1.get("Version") : request.header("X-TC-Version");

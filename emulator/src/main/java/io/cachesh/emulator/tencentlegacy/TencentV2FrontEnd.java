@@ -10,7 +10,6 @@ import io.cachesh.emulator.protocol.HttpRequestData;
 import io.cachesh.emulator.protocol.HttpResponseData;
 import io.cachesh.emulator.protocol.Json;
 import io.cachesh.emulator.protocol.ProtocolHandler;
-import io.cachesh.emulator.server.EmulatorServer;
 import io.cachesh.emulator.tencent.TencentThrottle;
 import io.cachesh.emulator.validate.ModelShaper;
 import io.cachesh.emulator.validate.ModelValidator;
@@ -147,7 +146,7 @@ public final class TencentV2FrontEnd implements ProtocolHandler {
         if (!"GET".equals(request.method()) && !"POST".equals(request.method())) {
             throw V2Exception.invalid("only GET and POST are supported, got " + request.method() + ".");
         }
-        if (request.body().length > EmulatorServer.MAX_BODY_BYTES) throw V2Exception.invalid("the body exceeds 10 MB.");
+        if (request.bodyTooLarge()) throw V2Exception.invalid("the body exceeds 10 MB.");
         if ("POST".equals(request.method()) && !request.contentType().startsWith("application/x-www-form-urlencoded")) {
             throw V2Exception.invalid("a POST must be application/x-www-form-urlencoded (the parameters are read from the form body).");
         }

@@ -29,4 +29,15 @@ class FormParamsTest {
                 .containsEntry("BeginTime", "2019-09-08 12:12:41").containsEntry("A", "1").containsEntry("B", "");
         assertThat(HttpRequestData.decodeForm("Bad=%zz")).containsEntry("Bad", "%zz");
     }
+
+    @Test
+    void keysWithAnEmptyDottedPartStayFlat() {
+        for (String key : new String[]{".", "..", "a.", ".a", "InstanceIds..0", "a.0."}) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put(key, "x");
+            form.put("InstanceIds.0", "a");
+            assertThat(FormParams.toJson(form).get(key).asText()).as(key).isEqualTo("x");
+            assertThat(FormParams.toJson(form).get("InstanceIds").get(0).asText()).isEqualTo("a");
+        }
+    }
 }
