@@ -28,8 +28,7 @@ public final class CallServerInterceptor implements Interceptor {
         if (request.httpRequest() == null) throw new IllegalStateException("CallServerInterceptor needs a signed request");
         try (Response response = http.newCall(request.httpRequest()).execute()) {
             ResponseBody body = response.body();
-            String text = body == null ? "" : body.string();
-            return protocol.read(request, response.code(), response.message(), response.headers(), text);
+            return protocol.read(request, response.code(), response.message(), response.headers(), body);
         } catch (IOException e) {
             throw new TransportException(request.service() + " " + request.operation().name(), url, e,
                     request.operation().idempotent(), Duration.ofMillis(http.readTimeoutMillis()));

@@ -1,5 +1,8 @@
 package io.cachesh.client.internal;
 
+import okhttp3.ResponseBody;
+import okhttp3.Headers;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -113,22 +116,32 @@ public final class CapitalOnlineProtocol implements Protocol {
 
     @Override
     public Object read(ApiRequest request, int status, String reason, String text) {
+        return read(request, status, reason, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Object read(ApiRequest request, int status, String reason, Headers headers, ResponseBody body) throws IOException {
+        return read(request, status, reason, body == null ? new byte[0] : body.bytes());
+    }
+
+    /** Parses the answer from its bytes; the text is decoded only for the message of a failure. */
+    private Object read(ApiRequest request, int status, String reason, byte[] bytes) {
         OperationInfo operation = request.operation();
-        JsonNode root = parse(text);
+        JsonNode root = parse(bytes);
         boolean ok = status >= 200 && status < 300;
         if (root == null) {
             if (!ok) {
                 throw errors.map("HttpError." + status, "HTTP " + status + (reason == null || reason.isEmpty() ? "" : " " + reason)
-                        + " from " + where(operation) + (text.isEmpty() ? "" : ": " + Tc3JsonProtocol.snippet(text)), null, status);
+                        + " from " + where(operation) + (bytes.length == 0 ? "" : ": " + Tc3JsonProtocol.snippet(text(bytes))), null, status);
             }
             throw new MalformedResponseException(where(operation) + ": the answer is not a JSON object: "
-                    + Tc3JsonProtocol.snippet(text), null);
+                    + Tc3JsonProtocol.snippet(text(bytes)), null);
         }
         JsonNode code = root.get("Code");
         if (!ok || !isSuccess(code)) {
             if (ok && (code == null || code.isNull())) {
                 throw new MalformedResponseException(where(operation) + ": the answer has no \"Code\": "
-                        + Tc3JsonProtocol.snippet(text), null);
+                        + Tc3JsonProtocol.snippet(text(bytes)), null);
             }
             String codeText = code == null || code.isNull() ? "HttpError." + status : code.asText();
             String message = root.path("Message").asText(root.path("message").asText(""));
@@ -139,7 +152,7 @@ public final class CapitalOnlineProtocol implements Protocol {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedResponseException(where(operation) + ": cannot read the answer as "
                     + request.responseType().getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("")
-                    + "): " + Tc3JsonProtocol.snippet(text), e);
+                    + "): " + Tc3JsonProtocol.snippet(text(bytes)), e);
         }
     }
 
@@ -167,11 +180,11 @@ public final class CapitalOnlineProtocol implements Protocol {
         return ID + "[" + config.capitalOnlineKeyDerivation() + "]";
     }
 
-    private static JsonNode parse(String text) {
+    private static JsonNode parse(byte[] bytes) {
         try {
-            JsonNode root = Transport.MAPPER.readTree(text);
+            JsonNode root = Transport.MAPPER.readTree(bytes);
             return root != null && root.isObject() ? root : null;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             return null;
         }
     }
@@ -182,5 +195,9 @@ public final class CapitalOnlineProtocol implements Protocol {
 
     private static String textOrNull(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

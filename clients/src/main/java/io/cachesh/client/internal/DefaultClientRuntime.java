@@ -60,7 +60,9 @@ public final class DefaultClientRuntime implements ClientRuntime {
             stages.add(new TokenRefreshInterceptor(rest));
         }
         stages.addAll(config.networkInterceptors());
-        stages.add(new LoggingInterceptor(log));
+        java.util.function.BooleanSupplier logEnabled = config.requestLog() != null ? () -> true
+                : () -> LOGGER.isLoggable(System.Logger.Level.DEBUG);
+        stages.add(new LoggingInterceptor(log, logEnabled));
         stages.add(new CallServerInterceptor(Transport.httpClient(config), protocol, url.toString()));
         this.interceptors = List.copyOf(stages);
     }

@@ -5,6 +5,7 @@ import io.cachesh.client.core.Interceptor;
 import io.cachesh.client.error.ApiException;
 import io.cachesh.client.error.MalformedResponseException;
 import io.cachesh.client.error.TransportException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -14,15 +15,23 @@ import java.util.function.Consumer;
 public final class LoggingInterceptor implements Interceptor {
 
     private final Consumer<String> log;
+    private final BooleanSupplier enabled;
 
     public LoggingInterceptor(Consumer<String> log) {
+        this(log, () -> true);
+    }
+
+    /** With a check made on every attempt: when it says no, the line is neither built nor passed on. */
+    public LoggingInterceptor(Consumer<String> log, BooleanSupplier enabled) {
         this.log = log;
+        this.enabled = enabled;
     }
 
     @Override
     public Object intercept(Chain chain) {
         ApiRequest request = chain.request();
         if (request.httpRequest() == null) throw new IllegalStateException("LoggingInterceptor needs a signed request");
+        if (!enabled.getAsBoolean()) return chain.proceed(request);
         long start = System.nanoTime();
         String outcome = "failed";
         try {

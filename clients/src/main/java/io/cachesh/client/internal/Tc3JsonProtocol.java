@@ -1,6 +1,8 @@
 package io.cachesh.client.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachesh.client.auth.Credentials;
@@ -20,10 +22,12 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
 
 /**
  * Tencent Cloud API 3.0 ({@code tc3-json}): {@code POST /} with a JSON body, the action in {@code X-TC-Action},
@@ -142,44 +146,112 @@ public final class Tc3JsonProtocol implements Protocol {
 
     @Override
     public Object read(ApiRequest request, int status, String reason, String text) {
+        return read(request, status, reason, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Object read(ApiRequest request, int status, String reason, Headers headers, ResponseBody body) throws IOException {
+        return read(request, status, reason, body == null ? new byte[0] : body.bytes());
+    }
+
+    /**
+     * Reads the answer from its bytes without building a tree of it: one streaming pass over the document finds the
+     * {@code Response} object and its {@code Error} and {@code RequestId} (only those are read as trees); when there
+     * is no error a second parser binds {@code Response} straight to the response type.
+     */
+    private Object read(ApiRequest request, int status, String reason, byte[] bytes) {
         OperationInfo operation = request.operation();
         if (status != 200) {
-            throw httpError(operation, status, reason, text);
+            throw httpError(operation, status, reason, text(bytes));
         }
-        JsonNode envelope = parse(operation, text).get("Response");
-        if (envelope == null || !envelope.isObject()) {
+        Envelope envelope = scan(operation, bytes);
+        if (envelope.responseIndex < 0) {
             throw new MalformedResponseException(where(operation) + ": the answer has no \"Response\" object: "
-                    + snippet(text), null);
+                    + snippet(text(bytes)), null);
         }
-        JsonNode error = envelope.get("Error");
+        JsonNode error = envelope.error;
         if (error != null && !error.isNull()) {
             throw error(error.path("Code").asText("UnknownError"), error.path("Message").asText(""),
-                    textOrNull(envelope.get("RequestId")), 200);
+                    textOrNull(envelope.requestId), 200);
         }
-        try {
-            return mapper.treeToValue(envelope, request.responseType());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            parser.nextToken(); // the root START_OBJECT
+            int index = -1;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                JsonToken value = parser.nextToken();
+                if ("Response".equals(parser.currentName()) && ++index == envelope.responseIndex) {
+                    return mapper.readValue(parser, request.responseType());
+                }
+                if (value.isStructStart()) parser.skipChildren();
+            }
+            throw new IllegalStateException("the \"Response\" object went missing on the second pass");
+        } catch (IOException | IllegalArgumentException e) {
             throw new MalformedResponseException(where(operation) + ": cannot read the answer as "
-                    + request.responseType().getSimpleName() + " (" + originalMessage(e) + "): " + snippet(text), e);
+                    + request.responseType().getSimpleName() + " (" + originalMessage(e) + "): " + snippet(text(bytes)), e);
         }
+    }
+
+    /** What the first pass finds: which top-level {@code Response} counts (the last, as a tree would keep), its error and id. */
+    private static final class Envelope {
+        int responseIndex = -1;
+        JsonNode error;
+        JsonNode requestId;
+    }
+
+    private Envelope scan(OperationInfo operation, byte[] bytes) {
+        Envelope envelope = new Envelope();
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            JsonToken root = parser.nextToken();
+            if (root != JsonToken.START_OBJECT) {
+                throw new MalformedResponseException(where(operation) + ": the answer is not a JSON object: "
+                        + snippet(text(bytes)), null);
+            }
+            int responses = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isResponse = "Response".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (!isResponse) {
+                    if (value.isStructStart()) parser.skipChildren();
+                    continue;
+                }
+                int index = responses++;
+                envelope.error = null;
+                envelope.requestId = null;
+                if (value != JsonToken.START_OBJECT) {
+                    envelope.responseIndex = -1;
+                    if (value.isStructStart()) parser.skipChildren();
+                    continue;
+                }
+                envelope.responseIndex = index;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken member = parser.nextToken();
+                    if ("Error".equals(name)) {
+                        envelope.error = mapper.readTree(parser);
+                    } else if ("RequestId".equals(name)) {
+                        envelope.requestId = mapper.readTree(parser);
+                    } else if (member.isStructStart()) {
+                        parser.skipChildren();
+                    }
+                }
+            }
+            return envelope;
+        } catch (JsonProcessingException e) {
+            throw new MalformedResponseException(where(operation) + ": the answer is not JSON (" + originalMessage(e)
+                    + "): " + snippet(text(bytes)), e);
+        } catch (IOException e) {
+            throw new MalformedResponseException(where(operation) + ": the answer is not JSON (" + e.getMessage()
+                    + "): " + snippet(text(bytes)), e);
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Override
     public String toString() {
         return ID + "[" + config.signatureMethod().wireName() + "]";
-    }
-
-    private JsonNode parse(OperationInfo operation, String text) {
-        try {
-            JsonNode root = mapper.readTree(text);
-            if (root == null || !root.isObject()) {
-                throw new MalformedResponseException(where(operation) + ": the answer is not a JSON object: " + snippet(text), null);
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new MalformedResponseException(where(operation) + ": the answer is not JSON (" + originalMessage(e)
-                    + "): " + snippet(text), e);
-        }
     }
 
     private ApiException httpError(OperationInfo operation, int status, String reason, String text) {

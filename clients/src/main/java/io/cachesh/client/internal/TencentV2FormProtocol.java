@@ -1,5 +1,7 @@
 package io.cachesh.client.internal;
 
+import okhttp3.ResponseBody;
+import okhttp3.Headers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,17 +137,27 @@ public final class TencentV2FormProtocol implements Protocol {
 
     @Override
     public Object read(ApiRequest request, int status, String reason, String text) {
+        return read(request, status, reason, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Object read(ApiRequest request, int status, String reason, Headers headers, ResponseBody body) throws IOException {
+        return read(request, status, reason, body == null ? new byte[0] : body.bytes());
+    }
+
+    /** Parses the answer from its bytes; the text is decoded only for the message of a failure. */
+    private Object read(ApiRequest request, int status, String reason, byte[] bytes) {
         OperationInfo operation = request.operation();
-        JsonNode root = status == 200 ? parse(operation, text) : tryParse(text);
+        JsonNode root = status == 200 ? parse(operation, bytes) : tryParse(bytes);
         if (status != 200 && (root == null || !root.has("code"))) {
             String message = "HTTP " + status + (reason == null || reason.isEmpty() ? "" : " " + reason) + " from "
-                    + where(operation) + (text.isEmpty() ? "" : ": " + Tc3JsonProtocol.snippet(text));
+                    + where(operation) + (bytes.length == 0 ? "" : ": " + Tc3JsonProtocol.snippet(text(bytes)));
             throw errors.map("HttpError." + status, message, null, status);
         }
         JsonNode code = root.get("code");
         if (code == null || !(code.isNumber() || code.isTextual())) {
             throw new MalformedResponseException(where(operation) + ": the answer has no \"code\": "
-                    + Tc3JsonProtocol.snippet(text), null);
+                    + Tc3JsonProtocol.snippet(text(bytes)), null);
         }
         if (!isSuccess(code)) {
             throw error(code.asText(), textOrNull(root.get("codeDesc")), root.path("message").asText(""), status);
@@ -155,7 +167,7 @@ public final class TencentV2FormProtocol implements Protocol {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedResponseException(where(operation) + ": cannot read the answer as "
                     + request.responseType().getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("")
-                    + "): " + Tc3JsonProtocol.snippet(text), e);
+                    + "): " + Tc3JsonProtocol.snippet(text(bytes)), e);
         }
     }
 
@@ -193,25 +205,28 @@ public final class TencentV2FormProtocol implements Protocol {
         return ID + "[" + signatureMethod(config).wireName() + ", " + config.httpMethod() + "]";
     }
 
-    private JsonNode parse(OperationInfo operation, String text) {
+    private JsonNode parse(OperationInfo operation, byte[] bytes) {
         try {
-            JsonNode root = Transport.MAPPER.readTree(text);
+            JsonNode root = Transport.MAPPER.readTree(bytes);
             if (root == null || !root.isObject()) {
                 throw new MalformedResponseException(where(operation) + ": the answer is not a JSON object: "
-                        + Tc3JsonProtocol.snippet(text), null);
+                        + Tc3JsonProtocol.snippet(text(bytes)), null);
             }
             return root;
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException(where(operation) + ": the answer is not JSON ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + "): " + Tc3JsonProtocol.snippet(text), e);
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + "): " + Tc3JsonProtocol.snippet(text(bytes)), e);
+        } catch (IOException e) {
+            throw new MalformedResponseException(where(operation) + ": the answer is not JSON (" + e.getMessage() + "): "
+                    + Tc3JsonProtocol.snippet(text(bytes)), e);
         }
     }
 
-    private static JsonNode tryParse(String text) {
+    private static JsonNode tryParse(byte[] bytes) {
         try {
-            JsonNode root = Transport.MAPPER.readTree(text);
+            JsonNode root = Transport.MAPPER.readTree(bytes);
             return root != null && root.isObject() ? root : null;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             return null;
         }
     }
@@ -222,5 +237,9 @@ public final class TencentV2FormProtocol implements Protocol {
 
     private static String textOrNull(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
