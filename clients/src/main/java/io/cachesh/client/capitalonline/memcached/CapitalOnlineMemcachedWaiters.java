@@ -4,6 +4,7 @@ import io.cachesh.client.capitalonline.memcached.model.DescribeMemcachedInstance
 import io.cachesh.client.capitalonline.memcached.model.DescribeMemcachedInstanceRequest;
 import io.cachesh.client.capitalonline.memcached.model.MemcachedInstance;
 import io.cachesh.client.capitalonline.memcached.model.MemcachedInstanceListRequest;
+import io.cachesh.client.core.PollSettings;
 import io.cachesh.client.core.Sleeper;
 import io.cachesh.client.core.Waiter;
 import io.cachesh.client.error.NotFoundException;
@@ -27,36 +28,29 @@ public final class CapitalOnlineMemcachedWaiters {
     public static final String RUNNING = "running";
 
     private final CapitalOnlineMemcachedClient client;
-    private final Duration interval;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final Waiter.Progress<Object> progress;
+    private final PollSettings poll;
 
-    private CapitalOnlineMemcachedWaiters(CapitalOnlineMemcachedClient client, Duration interval, Clock clock,
-                                          Sleeper sleeper, Waiter.Progress<Object> progress) {
+    private CapitalOnlineMemcachedWaiters(CapitalOnlineMemcachedClient client, PollSettings poll) {
         this.client = Objects.requireNonNull(client, "client == null");
-        this.interval = interval;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.progress = progress;
+        this.poll = poll;
     }
 
     /** Polls every 5 seconds on the system clock. */
     public static CapitalOnlineMemcachedWaiters create(CapitalOnlineMemcachedClient client) {
-        return new CapitalOnlineMemcachedWaiters(client, Duration.ofSeconds(5), Clock.systemUTC(), Sleeper.SYSTEM, null);
+        return new CapitalOnlineMemcachedWaiters(client, PollSettings.every(Duration.ofSeconds(5)));
     }
 
     public CapitalOnlineMemcachedWaiters withInterval(Duration interval) {
-        return new CapitalOnlineMemcachedWaiters(client, interval, clock, sleeper, progress);
+        return new CapitalOnlineMemcachedWaiters(client, poll.withInterval(interval));
     }
 
     public CapitalOnlineMemcachedWaiters withClock(Clock clock, Sleeper sleeper) {
-        return new CapitalOnlineMemcachedWaiters(client, interval, clock, sleeper, progress);
+        return new CapitalOnlineMemcachedWaiters(client, poll.withClock(clock, sleeper));
     }
 
     /** Called after every poll with the latest state, an {@code Optional} of the instance. */
     public CapitalOnlineMemcachedWaiters withProgress(Waiter.Progress<Object> progress) {
-        return new CapitalOnlineMemcachedWaiters(client, interval, clock, sleeper, progress);
+        return new CapitalOnlineMemcachedWaiters(client, poll.withProgress(progress));
     }
 
     /**
@@ -115,9 +109,6 @@ public final class CapitalOnlineMemcachedWaiters {
     }
 
     private <T> Waiter.Builder<T> waiter(String description, Duration timeout) {
-        Waiter.Builder<T> builder = Waiter.<T>builder().description(description).timeout(timeout).interval(interval)
-                .clock(clock).sleeper(sleeper);
-        if (progress != null) builder.progress((attempt, elapsed, state) -> progress.onPoll(attempt, elapsed, state));
-        return builder;
+        return poll.waiter(description, timeout);
     }
 }

@@ -1,5 +1,6 @@
 package io.cachesh.client.huawei.dcs;
 
+import io.cachesh.client.core.PollSettings;
 import io.cachesh.client.core.Sleeper;
 import io.cachesh.client.core.Waiter;
 import io.cachesh.client.error.NotFoundException;
@@ -30,36 +31,29 @@ public final class HuaweiDcsWaiters {
     public static final List<String> JOB_FAILED = List.of("FAIL", "FAILED", "ERROR");
 
     private final HuaweiDcsClient client;
-    private final Duration interval;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final Waiter.Progress<Object> progress;
+    private final PollSettings poll;
 
-    private HuaweiDcsWaiters(HuaweiDcsClient client, Duration interval, Clock clock, Sleeper sleeper,
-                             Waiter.Progress<Object> progress) {
+    private HuaweiDcsWaiters(HuaweiDcsClient client, PollSettings poll) {
         this.client = Objects.requireNonNull(client, "client == null");
-        this.interval = interval;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.progress = progress;
+        this.poll = poll;
     }
 
     /** Polls every 5 seconds on the system clock. */
     public static HuaweiDcsWaiters create(HuaweiDcsClient client) {
-        return new HuaweiDcsWaiters(client, Duration.ofSeconds(5), Clock.systemUTC(), Sleeper.SYSTEM, null);
+        return new HuaweiDcsWaiters(client, PollSettings.every(Duration.ofSeconds(5)));
     }
 
     public HuaweiDcsWaiters withInterval(Duration interval) {
-        return new HuaweiDcsWaiters(client, interval, clock, sleeper, progress);
+        return new HuaweiDcsWaiters(client, poll.withInterval(interval));
     }
 
     public HuaweiDcsWaiters withClock(Clock clock, Sleeper sleeper) {
-        return new HuaweiDcsWaiters(client, interval, clock, sleeper, progress);
+        return new HuaweiDcsWaiters(client, poll.withClock(clock, sleeper));
     }
 
     /** Called after every poll with the latest state: a {@code ShowJobInfoResponse}, or an {@code Optional<ShowInstanceResponse>}. */
     public HuaweiDcsWaiters withProgress(Waiter.Progress<Object> progress) {
-        return new HuaweiDcsWaiters(client, interval, clock, sleeper, progress);
+        return new HuaweiDcsWaiters(client, poll.withProgress(progress));
     }
 
     /**
@@ -126,9 +120,6 @@ public final class HuaweiDcsWaiters {
     }
 
     private <T> Waiter.Builder<T> waiter(String description, Duration timeout) {
-        Waiter.Builder<T> builder = Waiter.<T>builder().description(description).timeout(timeout).interval(interval)
-                .clock(clock).sleeper(sleeper);
-        if (progress != null) builder.progress((attempt, elapsed, state) -> progress.onPoll(attempt, elapsed, state));
-        return builder;
+        return poll.waiter(description, timeout);
     }
 }

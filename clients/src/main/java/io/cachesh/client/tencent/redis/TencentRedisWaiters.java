@@ -1,5 +1,6 @@
 package io.cachesh.client.tencent.redis;
 
+import io.cachesh.client.core.PollSettings;
 import io.cachesh.client.core.Sleeper;
 import io.cachesh.client.core.Waiter;
 import io.cachesh.client.error.TaskFailedException;
@@ -25,36 +26,29 @@ public final class TencentRedisWaiters {
     public static final List<String> TASK_FAILED = List.of("failed", "error");
 
     private final TencentRedisClient client;
-    private final Duration interval;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final Waiter.Progress<Object> progress;
+    private final PollSettings poll;
 
-    private TencentRedisWaiters(TencentRedisClient client, Duration interval, Clock clock, Sleeper sleeper,
-                                Waiter.Progress<Object> progress) {
+    private TencentRedisWaiters(TencentRedisClient client, PollSettings poll) {
         this.client = Objects.requireNonNull(client, "client == null");
-        this.interval = interval;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.progress = progress;
+        this.poll = poll;
     }
 
     /** Polls every 2 seconds on the system clock. */
     public static TencentRedisWaiters create(TencentRedisClient client) {
-        return new TencentRedisWaiters(client, Duration.ofSeconds(2), Clock.systemUTC(), Sleeper.SYSTEM, null);
+        return new TencentRedisWaiters(client, PollSettings.every(Duration.ofSeconds(2)));
     }
 
     public TencentRedisWaiters withInterval(Duration interval) {
-        return new TencentRedisWaiters(client, interval, clock, sleeper, progress);
+        return new TencentRedisWaiters(client, poll.withInterval(interval));
     }
 
     public TencentRedisWaiters withClock(Clock clock, Sleeper sleeper) {
-        return new TencentRedisWaiters(client, interval, clock, sleeper, progress);
+        return new TencentRedisWaiters(client, poll.withClock(clock, sleeper));
     }
 
     /** Called after every poll with the latest state: a {@code DescribeTaskInfoResponse}, or an {@code Optional<InstanceSet>}. */
     public TencentRedisWaiters withProgress(Waiter.Progress<Object> progress) {
-        return new TencentRedisWaiters(client, interval, clock, sleeper, progress);
+        return new TencentRedisWaiters(client, poll.withProgress(progress));
     }
 
     /**
@@ -98,9 +92,6 @@ public final class TencentRedisWaiters {
     }
 
     private <T> Waiter.Builder<T> waiter(String description, Duration timeout) {
-        Waiter.Builder<T> builder = Waiter.<T>builder().description(description).timeout(timeout).interval(interval)
-                .clock(clock).sleeper(sleeper);
-        if (progress != null) builder.progress((attempt, elapsed, state) -> progress.onPoll(attempt, elapsed, state));
-        return builder;
+        return poll.waiter(description, timeout);
     }
 }

@@ -1,5 +1,6 @@
 package io.cachesh.client.tencent.redislegacy;
 
+import io.cachesh.client.core.PollSettings;
 import io.cachesh.client.core.Sleeper;
 import io.cachesh.client.core.Waiter;
 import io.cachesh.client.error.TaskFailedException;
@@ -35,36 +36,29 @@ public final class TencentRedisLegacyWaiters {
     public static final List<Long> TASK_FAILED = List.of(3L, -1L);
 
     private final TencentRedisLegacyClient client;
-    private final Duration interval;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final Waiter.Progress<Object> progress;
+    private final PollSettings poll;
 
-    private TencentRedisLegacyWaiters(TencentRedisLegacyClient client, Duration interval, Clock clock, Sleeper sleeper,
-                                      Waiter.Progress<Object> progress) {
+    private TencentRedisLegacyWaiters(TencentRedisLegacyClient client, PollSettings poll) {
         this.client = Objects.requireNonNull(client, "client == null");
-        this.interval = interval;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.progress = progress;
+        this.poll = poll;
     }
 
     /** Polls every 5 seconds on the system clock. */
     public static TencentRedisLegacyWaiters create(TencentRedisLegacyClient client) {
-        return new TencentRedisLegacyWaiters(client, Duration.ofSeconds(5), Clock.systemUTC(), Sleeper.SYSTEM, null);
+        return new TencentRedisLegacyWaiters(client, PollSettings.every(Duration.ofSeconds(5)));
     }
 
     public TencentRedisLegacyWaiters withInterval(Duration interval) {
-        return new TencentRedisLegacyWaiters(client, interval, clock, sleeper, progress);
+        return new TencentRedisLegacyWaiters(client, poll.withInterval(interval));
     }
 
     public TencentRedisLegacyWaiters withClock(Clock clock, Sleeper sleeper) {
-        return new TencentRedisLegacyWaiters(client, interval, clock, sleeper, progress);
+        return new TencentRedisLegacyWaiters(client, poll.withClock(clock, sleeper));
     }
 
     /** Called after every poll with the latest state: an {@code Optional<RedisDealDetail>} or a {@code DescribeTaskInfoResponse}. */
     public TencentRedisLegacyWaiters withProgress(Waiter.Progress<Object> progress) {
-        return new TencentRedisLegacyWaiters(client, interval, clock, sleeper, progress);
+        return new TencentRedisLegacyWaiters(client, poll.withProgress(progress));
     }
 
     /**
@@ -120,9 +114,6 @@ public final class TencentRedisLegacyWaiters {
     }
 
     private <T> Waiter.Builder<T> waiter(String description, Duration timeout) {
-        Waiter.Builder<T> builder = Waiter.<T>builder().description(description).timeout(timeout).interval(interval)
-                .clock(clock).sleeper(sleeper);
-        if (progress != null) builder.progress((attempt, elapsed, state) -> progress.onPoll(attempt, elapsed, state));
-        return builder;
+        return poll.waiter(description, timeout);
     }
 }
