@@ -1,5 +1,6 @@
 package io.cachesh.emulator.huawei;
 
+import io.cachesh.emulator.dataplane.RedisInspector;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.emulator.dataplane.RespClient;
@@ -259,7 +260,7 @@ final class CacheAnalysisActions extends HuaweiActionGroup {
     }
 
     private Found walk(Instance i, Kind kind) throws IOException {
-        try (AnalysisSession s = AnalysisSession.open(i)) {
+        try (RedisInspector s = RedisInspector.open(i, 5_000)) {
             if (s == null) return new Found(0, List.of());
             String shard = "cluster".equals(state(i).cacheMode()) ? "127.0.0.1:" + i.dataPlane().port() : null;
             return switch (kind) {
@@ -270,18 +271,18 @@ final class CacheAnalysisActions extends HuaweiActionGroup {
         }
     }
 
-    private Found expired(Instance i, AnalysisSession s) throws IOException {
+    private Found expired(Instance i, RedisInspector s) throws IOException {
         ExpireConfig config = expireConfig(i);
         int count = config.scanKeysCount() == null ? 500 : config.scanKeysCount().intValue();
         Duration budget = config.timeout() == null ? BUDGET
                 : Duration.ofSeconds(Math.max(1, Math.min(BUDGET.toSeconds(), config.timeout())));
-        long before = AnalysisSession.number(s.info("stats").get("expired_keys"));
+        long before = RedisInspector.number(s.info("stats").get("expired_keys"));
         s.scan(count, Integer.MAX_VALUE, budget, null);
-        long after = AnalysisSession.number(s.info("stats").get("expired_keys"));
+        long after = RedisInspector.number(s.info("stats").get("expired_keys"));
         return new Found((int) Math.max(0, after - before), List.of());
     }
 
-    private Found bigKeys(AnalysisSession s, String shard) throws IOException {
+    private Found bigKeys(RedisInspector s, String shard) throws IOException {
         try {
             s.call("CLIENT", "NO-TOUCH", "ON"); // redis 7.2+: the counts below are not accesses
         } catch (RespClient.RedisError olderServer) {
@@ -302,10 +303,10 @@ final class CacheAnalysisActions extends HuaweiActionGroup {
             long size;
             String unit;
             if (command == null) {
-                size = AnalysisSession.number(s.call("MEMORY", "USAGE", key));
+                size = RedisInspector.number(s.call("MEMORY", "USAGE", key));
                 unit = "byte";
             } else {
-                size = AnalysisSession.number(s.call(command, key));
+                size = RedisInspector.number(s.call(command, key));
                 unit = "string".equals(type) ? "byte" : "count";
             }
             boolean big = "byte".equals(unit) ? size >= BIG_STRING_BYTES : size >= BIG_ELEMENTS;
@@ -323,7 +324,7 @@ final class CacheAnalysisActions extends HuaweiActionGroup {
         return new Found(num[0], keys);
     }
 
-    private Found hotKeys(AnalysisSession s, String shard) throws IOException {
+    private Found hotKeys(RedisInspector s, String shard) throws IOException {
         String policy = s.config("maxmemory-policy");
         if (policy == null || !policy.contains("lfu")) {
             throw new IOException("Does not support hotkey analyze: maxmemory-policy is " + policy + ", not an LFU policy.");
@@ -332,7 +333,7 @@ final class CacheAnalysisActions extends HuaweiActionGroup {
         s.scan(500, MAX_KEYS, BUDGET, (db, key, type) -> {
             long freq;
             try {
-                freq = AnalysisSession.number(s.call("OBJECT", "FREQ", key));
+                freq = RedisInspector.number(s.call("OBJECT", "FREQ", key));
             } catch (RespClient.RedisError e) {
                 throw new IOException("Does not support hotkey analyze: " + e.getMessage());
             }
@@ -343,7 +344,7 @@ final class CacheAnalysisActions extends HuaweiActionGroup {
         List<KeyItem> top = new ArrayList<>();
         for (KeyItem k : hot.subList(0, Math.min(TOP_HOT, hot.size()))) {
             s.select(k.db());
-            long bytes = AnalysisSession.number(s.call("MEMORY", "USAGE", k.name())); // does not touch the key
+            long bytes = RedisInspector.number(s.call("MEMORY", "USAGE", k.name())); // does not touch the key
             top.add(new KeyItem(k.name(), k.type(), shard, k.db(), bytes, "byte", k.freq()));
         }
         s.select(0);

@@ -1,5 +1,6 @@
 package io.cachesh.emulator.huawei;
 
+import io.cachesh.emulator.dataplane.RedisInspector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -170,7 +171,7 @@ final class DiagnosisActions extends HuaweiActionGroup {
         Map<String, List<Item>> dimensions = new LinkedHashMap<>();
         String role = "master";
         Map<String, String> commandStats = null;
-        try (AnalysisSession s = AnalysisSession.open(i)) {
+        try (RedisInspector s = RedisInspector.open(i, 5_000)) {
             if (s == null) {
                 dimensions.put("load", List.of(Item.failed("cpu_usage"), Item.failed("time_consuming_commands")));
                 dimensions.put("storage", List.of(Item.failed("inner_memory_fragmentation"), Item.failed("persistence"),
@@ -183,7 +184,7 @@ final class DiagnosisActions extends HuaweiActionGroup {
                 dimensions.put("load", List.of(cpu(s, info), slowCommands(s, begin, end)));
                 dimensions.put("storage", List.of(fragmentation(info), persistence(info), expiration(info), memory(info),
                         hitRatio(info)));
-                long maxclients = AnalysisSession.number(s.config("maxclients"));
+                long maxclients = RedisInspector.number(s.config("maxclients"));
                 dimensions.put("network", List.of(connections(info, maxclients), rejected(info)));
             }
         }
@@ -243,8 +244,8 @@ final class DiagnosisActions extends HuaweiActionGroup {
         return List.of(new Conclusion(id, Map.of(param, value)));
     }
 
-    private static Item cpu(AnalysisSession s, Map<String, String> first) throws IOException {
-        double before = AnalysisSession.decimal(first.get("used_cpu_sys")) + AnalysisSession.decimal(first.get("used_cpu_user"));
+    private static Item cpu(RedisInspector s, Map<String, String> first) throws IOException {
+        double before = RedisInspector.decimal(first.get("used_cpu_sys")) + RedisInspector.decimal(first.get("used_cpu_user"));
         long t0 = System.nanoTime();
         try {
             Thread.sleep(200);
@@ -252,17 +253,17 @@ final class DiagnosisActions extends HuaweiActionGroup {
             Thread.currentThread().interrupt();
         }
         Map<String, String> cpu = s.info("cpu");
-        double after = AnalysisSession.decimal(cpu.get("used_cpu_sys")) + AnalysisSession.decimal(cpu.get("used_cpu_user"));
+        double after = RedisInspector.decimal(cpu.get("used_cpu_sys")) + RedisInspector.decimal(cpu.get("used_cpu_user"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         double percent = seconds <= 0 ? 0 : (after - before) / seconds * 100;
         if (percent <= CPU_THRESHOLD) return Item.normal("cpu_usage");
         return abnormal("cpu_usage", with(11, "THRESHOLD", CPU_THRESHOLD + "%"), Conclusion.of(3), Conclusion.of(2));
     }
 
-    private static Item slowCommands(AnalysisSession s, Instant begin, Instant end) throws IOException {
+    private static Item slowCommands(RedisInspector s, Instant begin, Instant end) throws IOException {
         Set<String> commands = new LinkedHashSet<>();
         for (LogActions.SlowEntry e : LogActions.read(s.call("SLOWLOG", "GET", Integer.toString(LogActions.MAX_SLOWLOG)))) {
-            if (AnalysisSession.CLIENT_NAME.equals(e.clientName())) continue;
+            if (RedisInspector.CLIENT_NAME.equals(e.clientName())) continue;
             if (e.time().plusMillis(999).isBefore(begin) || e.time().isAfter(end)) continue;
             if (!e.args().isEmpty()) commands.add(e.args().get(0).toLowerCase(java.util.Locale.ROOT));
         }
@@ -272,8 +273,8 @@ final class DiagnosisActions extends HuaweiActionGroup {
     }
 
     private static Item fragmentation(Map<String, String> info) {
-        double ratio = AnalysisSession.decimal(info.get("mem_fragmentation_ratio"));
-        long wasted = AnalysisSession.number(info.get("used_memory_rss")) - AnalysisSession.number(info.get("used_memory"));
+        double ratio = RedisInspector.decimal(info.get("mem_fragmentation_ratio"));
+        long wasted = RedisInspector.number(info.get("used_memory_rss")) - RedisInspector.number(info.get("used_memory"));
         if (ratio <= 1.5 || wasted <= 100L * 1024 * 1024) return Item.normal("inner_memory_fragmentation");
         return abnormal("inner_memory_fragmentation", Conclusion.of(7), Conclusion.of(3), Conclusion.of(4));
     }
@@ -289,14 +290,14 @@ final class DiagnosisActions extends HuaweiActionGroup {
     }
 
     private static Item expiration(Map<String, String> info) {
-        if (AnalysisSession.decimal(info.get("expired_stale_perc")) <= 10) return Item.normal("centralized_expiration");
+        if (RedisInspector.decimal(info.get("expired_stale_perc")) <= 10) return Item.normal("centralized_expiration");
         return abnormal("centralized_expiration", Conclusion.of(9), Conclusion.of(3), Conclusion.of(6));
     }
 
     private static Item memory(Map<String, String> info) {
-        long used = AnalysisSession.number(info.get("used_memory"));
-        long max = AnalysisSession.number(info.get("maxmemory"));
-        long evicted = AnalysisSession.number(info.get("evicted_keys"));
+        long used = RedisInspector.number(info.get("used_memory"));
+        long max = RedisInspector.number(info.get("maxmemory"));
+        long evicted = RedisInspector.number(info.get("evicted_keys"));
         if (max > 0 && used * 100 > max * MEMORY_THRESHOLD) {
             return abnormal("memory_usage", with(5, "THRESHOLD", MEMORY_THRESHOLD + "%"), Conclusion.of(3), Conclusion.of(3));
         }
@@ -307,21 +308,21 @@ final class DiagnosisActions extends HuaweiActionGroup {
     }
 
     private static Item hitRatio(Map<String, String> info) {
-        long hits = AnalysisSession.number(info.get("keyspace_hits"));
-        long misses = AnalysisSession.number(info.get("keyspace_misses"));
+        long hits = RedisInspector.number(info.get("keyspace_hits"));
+        long misses = RedisInspector.number(info.get("keyspace_misses"));
         if (hits + misses < 100 || hits * 100 >= (hits + misses) * HIT_THRESHOLD) return Item.normal("hit_ratio");
         return abnormal("hit_ratio", with(8, "THRESHOLD", HIT_THRESHOLD + "%"), Conclusion.of(5), Conclusion.of(5));
     }
 
     private static Item connections(Map<String, String> info, long maxclients) {
-        long clients = AnalysisSession.number(info.get("connected_clients"));
+        long clients = RedisInspector.number(info.get("connected_clients"));
         long threshold = maxclients * CONNECTION_THRESHOLD / 100;
         if (maxclients <= 0 || clients <= threshold) return Item.normal("connection_num");
         return abnormal("connection_num", with(1, "THRESHOLD", Long.toString(threshold)), Conclusion.of(1), Conclusion.of(1));
     }
 
     private static Item rejected(Map<String, String> info) {
-        if (AnalysisSession.number(info.get("rejected_connections")) <= 0) return Item.normal("rx_controlled");
+        if (RedisInspector.number(info.get("rejected_connections")) <= 0) return Item.normal("rx_controlled");
         return abnormal("rx_controlled", Conclusion.of(1), Conclusion.of(1), Conclusion.of(2));
     }
 
@@ -338,9 +339,9 @@ final class DiagnosisActions extends HuaweiActionGroup {
         Map<String, long[]> stats = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : info.entrySet()) {
             if (!e.getKey().startsWith("cmdstat_")) continue;
-            Map<String, String> f = AnalysisSession.fields(e.getValue());
-            long calls = AnalysisSession.number(f.get("calls"));
-            long usec = AnalysisSession.number(f.get("usec"));
+            Map<String, String> f = RedisInspector.fields(e.getValue());
+            long calls = RedisInspector.number(f.get("calls"));
+            long usec = RedisInspector.number(f.get("usec"));
             stats.put(e.getKey().substring("cmdstat_".length()), new long[]{calls, usec});
             totalUsec += usec;
         }

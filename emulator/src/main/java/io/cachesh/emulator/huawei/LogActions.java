@@ -1,5 +1,6 @@
 package io.cachesh.emulator.huawei;
 
+import io.cachesh.emulator.dataplane.RedisInspector;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.emulator.fleet.Instance;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>ListSlowlog: {@code SLOWLOG GET} (at most {@value #MAX_SLOWLOG} entries), the emulator's own inspection
- *       connection ({@link AnalysisSession#CLIENT_NAME}) left out, kept when the entry's time is in
+ *       connection ({@link RedisInspector#CLIENT_NAME}) left out, kept when the entry's time is in
  *       [{@code start_time}, {@code end_time}] (ms), sorted by {@code start_time} or {@code duration}, paged.
  *       {@code id} is redis' entry id, {@code command} the command line, {@code duration} milliseconds with the
  *       microseconds redis measured as decimals ({@code "0.012"}), {@code shard_name} {@code group-0} for cluster
@@ -108,7 +109,7 @@ final class LogActions extends HuaweiActionGroup {
         if (offset < 0) throw invalid4800("offset", null);
         if (limit < 1 || limit > 1000) throw invalid4800("limit", "It must be 1-1000.");
         List<SlowEntry> entries = new ArrayList<>();
-        try (AnalysisSession s = AnalysisSession.open(i)) {
+        try (RedisInspector s = RedisInspector.open(i, 5_000)) {
             if (s != null) entries = read(s.call("SLOWLOG", "GET", Integer.toString(MAX_SLOWLOG)));
         } catch (IOException e) {
             throw new HuaweiException("DCS.4049", "111400049", 400, "The instance status is not running: reading the slow log of "
@@ -116,7 +117,7 @@ final class LogActions extends HuaweiActionGroup {
         }
         List<SlowEntry> matching = new ArrayList<>();
         for (SlowEntry e : entries) {
-            if (AnalysisSession.CLIENT_NAME.equals(e.clientName())) continue;
+            if (RedisInspector.CLIENT_NAME.equals(e.clientName())) continue;
             // redis records whole seconds: an entry matches when its second overlaps the window
             if (e.time().plusMillis(999).isBefore(start) || e.time().isAfter(end)) continue;
             matching.add(e);
@@ -150,8 +151,8 @@ final class LogActions extends HuaweiActionGroup {
             if (!(item instanceof List<?> e) || e.size() < 4) continue;
             List<String> args = new ArrayList<>();
             if (e.get(3) instanceof List<?> a) a.forEach(x -> args.add(String.valueOf(x)));
-            out.add(new SlowEntry(AnalysisSession.number(e.get(0)), Instant.ofEpochSecond(AnalysisSession.number(e.get(1))),
-                    AnalysisSession.number(e.get(2)), args, e.size() > 5 ? String.valueOf(e.get(5)) : ""));
+            out.add(new SlowEntry(RedisInspector.number(e.get(0)), Instant.ofEpochSecond(RedisInspector.number(e.get(1))),
+                    RedisInspector.number(e.get(2)), args, e.size() > 5 ? String.valueOf(e.get(5)) : ""));
         }
         return out;
     }
@@ -260,7 +261,7 @@ final class LogActions extends HuaweiActionGroup {
             }
             return out;
         }
-        try (AnalysisSession s = AnalysisSession.open(i)) {
+        try (RedisInspector s = RedisInspector.open(i, 5_000)) {
             if (s == null) return out;
             for (Map.Entry<String, String> e : s.info("server").entrySet()) out.add(e.getKey() + ":" + e.getValue());
         }

@@ -1,7 +1,5 @@
-package io.cachesh.emulator.huawei;
+package io.cachesh.emulator.dataplane;
 
-import io.cachesh.emulator.dataplane.RedisProcess;
-import io.cachesh.emulator.dataplane.RespClient;
 import io.cachesh.emulator.fleet.Instance;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,59 +10,59 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One connection to a Huawei instance's real redis-server for the cache analyses, the slow log and the diagnosis,
- * which run many commands in a row. A small counterpart of the Tencent front-end's {@code tencent.MonitorSession}
- * (package-private there): it names itself {@value #CLIENT_NAME} like that one, so both front-ends leave the
- * emulator's own commands out of slow logs. Every walk over the keyspace is bounded by a key budget and a deadline.
+ * One connection to an instance's real redis-server for the inspections of every vendor front-end (monitoring, cache
+ * analyses, slow logs, diagnosis), which run many commands in a row: opening a connection per command like
+ * {@link RedisProcess#call} would be slow. It names itself {@value #CLIENT_NAME} so slow logs and client lists can
+ * leave the emulator's own commands out. Every walk over the keyspace is bounded by a key budget and a deadline.
  */
-final class AnalysisSession implements AutoCloseable {
+public final class RedisInspector implements AutoCloseable {
 
-    /** CLIENT SETNAME of the emulator's inspection connections (the same name the Tencent front-end uses). */
-    static final String CLIENT_NAME = "cachesh-monitor";
+    /** CLIENT SETNAME of the emulator's inspection connections. */
+    public static final String CLIENT_NAME = "cachesh-monitor";
     private static final int SCAN_COUNT = 500;
 
     /** What {@link #scan} hands each key to; returns false to stop the walk. */
-    interface KeyVisitor {
+    public interface KeyVisitor {
         boolean visit(int db, String key, String type) throws IOException;
     }
 
     private final RespClient client;
     private int selectedDb = 0;
 
-    private AnalysisSession(RespClient client) {
+    private RedisInspector(RespClient client) {
         this.client = client;
     }
 
     /** Connects to the instance's redis-server; null when it has none (no data plane in this emulator, stopped). */
-    static AnalysisSession open(Instance i) throws IOException {
+    public static RedisInspector open(Instance i, int timeoutMillis) throws IOException {
         RedisProcess process = i.dataPlane();
         if (process == null || !process.alive()) return null;
-        RespClient client = RespClient.connect(RedisProcess.HOST, process.port(), 5_000);
+        RespClient client = RespClient.connect(RedisProcess.HOST, process.port(), timeoutMillis);
         try {
             if (i.password().isEmpty()) {
                 client.call("CLIENT", "SETNAME", CLIENT_NAME);
             } else {
                 client.call("HELLO", "2", "AUTH", "default", i.password().reveal(), "SETNAME", CLIENT_NAME);
             }
-            return new AnalysisSession(client);
+            return new RedisInspector(client);
         } catch (IOException | RuntimeException e) {
             client.close();
             throw e;
         }
     }
 
-    Object call(String... command) throws IOException {
+    public Object call(String... command) throws IOException {
         return client.call(command);
     }
 
     /** {@code CONFIG GET name}, or null. */
-    String config(String name) throws IOException {
+    public String config(String name) throws IOException {
         Object reply = call("CONFIG", "GET", name);
         return reply instanceof List<?> l && l.size() >= 2 ? String.valueOf(l.get(1)) : null;
     }
 
     /** {@code INFO section} as {@code field -> value}. */
-    Map<String, String> info(String section) throws IOException {
+    public Map<String, String> info(String section) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         Object reply = call("INFO", section);
         if (!(reply instanceof String text)) return out;
@@ -77,7 +75,7 @@ final class AnalysisSession implements AutoCloseable {
     }
 
     /** Parses {@code a=1,b=2} (INFO keyspace and commandstats values). */
-    static Map<String, String> fields(String value) {
+    public static Map<String, String> fields(String value) {
         Map<String, String> out = new LinkedHashMap<>();
         if (value == null) return out;
         for (String part : value.split(",")) {
@@ -88,7 +86,7 @@ final class AnalysisSession implements AutoCloseable {
     }
 
     /** The databases holding keys ({@code INFO keyspace}). */
-    List<Integer> databases() throws IOException {
+    public List<Integer> databases() throws IOException {
         List<Integer> dbs = new ArrayList<>();
         for (String name : info("keyspace").keySet()) {
             if (!name.startsWith("db")) continue;
@@ -105,7 +103,7 @@ final class AnalysisSession implements AutoCloseable {
      * SCANs every database ({@code count} keys per SCAN call) and hands each live key with its TYPE to {@code visitor},
      * until {@code maxKeys} keys, {@code budget} or the visitor stops it; a null visitor only SCANs. Returns whether the whole keyspace was seen.
      */
-    boolean scan(int count, int maxKeys, Duration budget, KeyVisitor visitor) throws IOException {
+    public boolean scan(int count, int maxKeys, Duration budget, KeyVisitor visitor) throws IOException {
         long deadline = System.nanoTime() + budget.toNanos();
         int seen = 0;
         try {
@@ -138,14 +136,14 @@ final class AnalysisSession implements AutoCloseable {
         }
     }
 
-    void select(int db) throws IOException {
+    public void select(int db) throws IOException {
         if (db != selectedDb) {
             call("SELECT", Integer.toString(db));
             selectedDb = db;
         }
     }
 
-    static long number(Object reply) {
+    public static long number(Object reply) {
         if (reply instanceof Long l) return l;
         if (reply instanceof String s) {
             try {
@@ -157,7 +155,7 @@ final class AnalysisSession implements AutoCloseable {
         return 0;
     }
 
-    static double decimal(String value) {
+    public static double decimal(String value) {
         if (value == null) return 0;
         try {
             return Double.parseDouble(value.trim());
