@@ -1,6 +1,7 @@
 package io.cachesh.shell.cli;
 
 import io.cachesh.emulator.Emulator;
+import io.cachesh.shell.config.ResolvedConfig;
 import io.cachesh.shell.config.ResolvedCredentials;
 import io.cachesh.shell.config.Sessions;
 import io.cachesh.shell.config.ShellEnvironment;
@@ -75,18 +76,19 @@ public final class CacheshCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            ShellSettings settings = global.apply(ShellSettings.defaults());
-            return eval != null ? eval(settings) : repl(settings);
+            ResolvedConfig config = global.resolve(environment, null);
+            return eval != null ? eval(config) : repl(config);
         } catch (Exception e) {
             return fail(spec, e, global.debug);
         }
     }
 
-    private int eval(ShellSettings settings) {
+    private int eval(ResolvedConfig config) {
+        ShellSettings settings = config.settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ResolvedCredentials> creds = interactiveCredentials(settings);
-        try (Sessions sessions = new Sessions(creds, false)) {
+        Optional<ResolvedCredentials> creds = interactiveCredentials(config);
+        try (Sessions sessions = new Sessions(creds, config, false)) {
             if (sessions.usesEmulator()) {
                 CompletableFuture<Void> warm = Warmup.dslInBackground();
                 err.println(emulatorNote(sessions.startEmulator()));
@@ -105,9 +107,10 @@ public final class CacheshCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int repl(ShellSettings settings) throws Exception {
-        Optional<ResolvedCredentials> creds = interactiveCredentials(settings);
-        try (Sessions sessions = new Sessions(creds, false)) {
+    private int repl(ResolvedConfig config) throws Exception {
+        ShellSettings settings = config.settings();
+        Optional<ResolvedCredentials> creds = interactiveCredentials(config);
+        try (Sessions sessions = new Sessions(creds, config, false)) {
             CompletableFuture<String> emulator = sessions.usesEmulator()
                     ? CompletableFuture.supplyAsync(sessions::startEmulator) : null;
             try (Terminal terminal = environment.terminal()) {
@@ -136,9 +139,9 @@ public final class CacheshCommand implements Callable<Integer> {
      * Credentials for the REPL and {@code -e}: configured ones, or with only {@code --endpoint} the emulator's
      * defaults (for a standalone {@code cachesh emulator}), or none (the embedded emulator).
      */
-    Optional<ResolvedCredentials> interactiveCredentials(ShellSettings settings) {
-        Optional<ResolvedCredentials> creds = environment.credentials().resolve(settings.provider());
-        if (creds.isEmpty() && settings.endpoint() != null) {
+    Optional<ResolvedCredentials> interactiveCredentials(ResolvedConfig config) {
+        Optional<ResolvedCredentials> creds = config.selectedCredentials();
+        if (creds.isEmpty() && config.settings().endpoint() != null) {
             return Optional.of(new ResolvedCredentials(Emulator.DEFAULT_CREDENTIALS, "the emulator defaults"));
         }
         return creds;
@@ -152,7 +155,7 @@ public final class CacheshCommand implements Callable<Integer> {
     static void print(PrintWriter out, Object result, ShellSettings settings, ShellEnvironment environment) {
         if (result == null) return;
         boolean colour = Ansi.enabled(environment.env(), environment.stdoutIsTerminal());
-        String text = ResultRenderer.of(settings.output(), colour).render(result);
+        String text = ResultRenderer.render(result, settings.output(), settings.query(), colour);
         if (!text.isEmpty()) out.println(text);
         out.flush();
     }

@@ -1,5 +1,6 @@
 package io.cachesh.shell.cli;
 
+import io.cachesh.shell.config.ResolvedConfig;
 import io.cachesh.shell.config.ResolvedCredentials;
 import io.cachesh.shell.config.Sessions;
 import io.cachesh.shell.config.ShellSettings;
@@ -47,17 +48,18 @@ public final class KernelCommand implements Callable<Integer> {
             if (connectionFile == null) throw new UsageException("kernel: --connection-file is required (Jupyter passes it; see cachesh kernel install)");
             if (!Files.isRegularFile(connectionFile)) throw new UsageException("no such connection file: " + connectionFile);
             ConnectionInfo info = ConnectionInfo.read(connectionFile);
-            ShellSettings settings = global.apply(parent.global.apply(ShellSettings.defaults()));
-            return serve(info, settings, debug);
+            ResolvedConfig config = global.resolve(parent.environment(), parent.global);
+            return serve(info, config, debug);
         } catch (Exception e) {
             return CacheshCommand.fail(spec, e, debug);
         }
     }
 
-    private int serve(ConnectionInfo info, ShellSettings settings, boolean debug) throws InterruptedException {
+    private int serve(ConnectionInfo info, ResolvedConfig config, boolean debug) throws InterruptedException {
+        ShellSettings settings = config.settings();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ResolvedCredentials> creds = parent.interactiveCredentials(settings);
-        try (Sessions sessions = new Sessions(creds, false)) {
+        Optional<ResolvedCredentials> creds = parent.interactiveCredentials(config);
+        try (Sessions sessions = new Sessions(creds, config, false)) {
             String target = sessions.usesEmulator()
                     ? CacheshCommand.emulatorNote(sessions.startEmulator())
                     : "provider " + settings.provider() + ", region " + settings.region() + ", credentials from "

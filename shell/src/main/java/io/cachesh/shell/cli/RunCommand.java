@@ -1,11 +1,12 @@
 package io.cachesh.shell.cli;
 
-import io.cachesh.shell.config.CredentialsResolver;
 import io.cachesh.shell.config.OutputFormat;
+import io.cachesh.shell.config.ResolvedConfig;
 import io.cachesh.shell.config.ResolvedCredentials;
 import io.cachesh.shell.config.Sessions;
 import io.cachesh.shell.config.ShellSettings;
 import io.cachesh.shell.config.UsageException;
+import io.cachesh.shell.config.VendorKeys;
 import io.cachesh.shell.config.WriterOutput;
 import io.cachesh.shell.repl.ShellEngine;
 import java.io.PrintWriter;
@@ -30,8 +31,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a runbook script and print its result.")
 public final class RunCommand implements Callable<Integer> {
 
-    static final String NO_CREDENTIALS = "no credentials found: set " + CredentialsResolver.ENV_SECRET_ID + " and "
-            + CredentialsResolver.ENV_SECRET_KEY + " (or write ~/.cachesh/credentials), or pass --emulator";
+    static final String NO_CREDENTIALS = noCredentials("tencent");
+
+    /** What to do when a batch run has no credentials for {@code provider}. */
+    static String noCredentials(String provider) {
+        VendorKeys keys = VendorKeys.require(provider);
+        return "no credentials found for " + provider + ": set " + keys.envId() + " and " + keys.envSecret()
+                + " (or run cachesh configure), or pass --emulator";
+    }
 
     @ParentCommand
     CacheshCommand parent;
@@ -58,20 +65,20 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         boolean debug = global.debug || parent.global.debug;
         try {
-            ShellSettings settings = global.apply(parent.global.apply(ShellSettings.defaults())).withDryRun(dryRun);
-            return run(settings);
+            ResolvedConfig config = global.resolve(parent.environment(), parent.global);
+            return run(config, config.settings().withDryRun(dryRun));
         } catch (Exception e) {
             return CacheshCommand.fail(spec, e, debug);
         }
     }
 
-    private int run(ShellSettings settings) {
+    private int run(ResolvedConfig config, ShellSettings settings) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(script)) throw new UsageException("no such script: " + script);
-        Optional<ResolvedCredentials> creds = parent.environment().credentials().resolve(settings.provider());
-        if (creds.isEmpty() && !emulator) throw new UsageException(NO_CREDENTIALS);
-        try (Sessions sessions = new Sessions(creds, emulator)) {
+        Optional<ResolvedCredentials> creds = config.selectedCredentials();
+        if (creds.isEmpty() && !emulator) throw new UsageException(noCredentials(settings.provider()));
+        try (Sessions sessions = new Sessions(creds, config, emulator)) {
             if (sessions.usesEmulator()) {
                 var warm = Warmup.dslInBackground();
                 err.println("using the embedded emulator at " + sessions.startEmulator());

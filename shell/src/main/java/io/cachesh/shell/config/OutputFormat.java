@@ -1,18 +1,30 @@
 package io.cachesh.shell.config;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** How results are printed: {@code table} (default), {@code json} or {@code text} ({@code toString()}). */
+/**
+ * How results are printed: {@code table} (default), {@code json}, {@code text} ({@code toString()}) or {@code tsv}
+ * (tab-separated, one row per item, no header). See docs/output.md.
+ */
 public enum OutputFormat {
-    TABLE, JSON, TEXT;
+    TABLE, JSON, TEXT, TSV;
 
-    /** Parses {@code table|json|text}, case-insensitively. */
+    /** The accepted spellings, for messages: {@code table, json, text, tsv}. */
+    public static String names() {
+        return Arrays.stream(values()).map(OutputFormat::toString).collect(Collectors.joining(", "));
+    }
+
+    /** Parses {@code table|json|text|tsv}, case-insensitively. */
     public static OutputFormat parse(String value) {
-        if (value == null) throw new UsageException("output format == null");
+        if (value == null || value.isBlank()) {
+            throw new UsageException("missing output format: use one of " + names());
+        }
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown output format '" + value + "' (expected table, json or text)");
+            throw new UsageException("unknown output format '" + value.strip() + "': use one of " + names());
         }
     }
 

@@ -8,6 +8,7 @@ import io.cachesh.dsl.ProviderSettings;
 import io.cachesh.emulator.Emulator;
 import io.cachesh.shell.repl.DslEngine;
 import io.cachesh.shell.repl.ShellEngine;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Optional;
 public final class Sessions implements EngineFactory, EmulatorControl, AutoCloseable {
 
     private final Optional<ResolvedCredentials> credentials;
+    /** Options of the selected provider and the credentials, regions and options of the others; null: none. */
+    private final ResolvedConfig config;
     private volatile boolean useEmulator;
     private Emulator emulator;
     private boolean closed;
@@ -27,7 +30,19 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
      * @param forceEmulator use the embedded emulator even with credentials
      */
     public Sessions(Optional<ResolvedCredentials> credentials, boolean forceEmulator) {
+        this(credentials, null, forceEmulator);
+    }
+
+    /**
+     * @param credentials   the selected provider's credentials (what {@link ResolvedConfig#selectedCredentials()}
+     *                      found, or the emulator's defaults for {@code --endpoint})
+     * @param config        the configuration: the selected provider's options ({@code projectId}...), and every other
+     *                      provider that has credentials, so {@code provider huawei} works in a tencent session
+     * @param forceEmulator use the embedded emulator even with credentials
+     */
+    public Sessions(Optional<ResolvedCredentials> credentials, ResolvedConfig config, boolean forceEmulator) {
         this.credentials = credentials;
+        this.config = config;
         this.useEmulator = forceEmulator || credentials.isEmpty();
     }
 
@@ -100,9 +115,16 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
             endpoint = settings.endpoint();
         }
         ProviderSettings provider = new ProviderSettings(settings.provider(), creds, settings.region(), endpoint,
-                settings.waitTimeout());
-        CacheshSession session = CacheshSession.builder()
-                .provider(provider)
+                settings.waitTimeout(), config == null || useEmulator ? Map.of() : config.optionsOf(settings.provider()));
+        CacheshSession.Builder builder = CacheshSession.builder().provider(provider);
+        if (config != null && !useEmulator) {
+            config.credentials().forEach((name, other) -> {
+                if (name.equals(settings.provider())) return;
+                builder.provider(new ProviderSettings(name, other.credentials(), config.regionOf(name), endpoint,
+                        settings.waitTimeout(), config.optionsOf(name)));
+            });
+        }
+        CacheshSession session = builder
                 .defaultProvider(settings.provider())
                 .output(output)
                 .dryRun(settings.dryRun())

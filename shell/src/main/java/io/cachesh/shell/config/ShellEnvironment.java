@@ -45,7 +45,8 @@ public final class ShellEnvironment {
     /** The real process: {@code System.getenv()}, {@code user.home}, the system terminal. */
     public static ShellEnvironment system() {
         return new ShellEnvironment(System.getenv(), Path.of(System.getProperty("user.home")),
-                () -> TerminalBuilder.builder().system(true).name("cachesh").dumb(true).build(),
+                () -> TerminalBuilder.builder().system(true).name("cachesh").dumb(true)
+                        .encoding(java.nio.charset.StandardCharsets.UTF_8).build(),
                 System.console() != null, CountDownLatch::await);
     }
 
@@ -67,7 +68,17 @@ public final class ShellEnvironment {
     }
 
     public CredentialsResolver credentials() {
-        return new CredentialsResolver(env, CredentialsResolver.profileIn(home));
+        return CredentialsResolver.of(env, profileFiles());
+    }
+
+    /** {@code ~/.cachesh/config} and {@code ~/.cachesh/credentials}. */
+    public ProfileFiles profileFiles() {
+        return ProfileFiles.in(home);
+    }
+
+    /** The effective configuration for these command-line values over the environment and the profile. */
+    public ResolvedConfig config(ConfigOverrides commandLine) {
+        return new ConfigResolver(env, profileFiles()).resolve(commandLine);
     }
 
     public Terminal terminal() {

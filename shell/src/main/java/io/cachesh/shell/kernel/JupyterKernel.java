@@ -310,7 +310,7 @@ public final class JupyterKernel implements AutoCloseable {
         OutputFormat format = cells.settings().output();
         String text;
         try {
-            text = ResultRenderer.of(format, false).render(result);
+            text = ResultRenderer.render(result, format, cells.settings().query());
         } catch (RuntimeException e) {
             text = String.valueOf(result);
         }

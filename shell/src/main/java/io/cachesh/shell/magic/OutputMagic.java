@@ -2,7 +2,7 @@ package io.cachesh.shell.magic;
 
 import io.cachesh.shell.config.OutputFormat;
 
-/** {@code %output table|json|text}: how results print. */
+/** {@code %output table|json|text|tsv}: how results print. */
 public final class OutputMagic implements Magic {
 
     @Override
@@ -12,7 +12,7 @@ public final class OutputMagic implements Magic {
 
     @Override
     public String usage() {
-        return "%output [table|json|text]  show or set how results print";
+        return "%output [table|json|text|tsv]  show or set how results print";
     }
 
     @Override

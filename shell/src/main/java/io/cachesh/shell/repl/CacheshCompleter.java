@@ -137,7 +137,8 @@ public final class CacheshCompleter implements Completer {
         switch (name) {
             case "region" -> vocab.regions().forEach(r -> out.add(candidate(r, r, null, true)));
             case "provider" -> vocab.providers().forEach(p -> out.add(candidate(p, p, null, true)));
-            case "output" -> List.of("table", "json", "text").forEach(f -> out.add(candidate(f, f, null, true)));
+            case "output" -> java.util.Arrays.stream(io.cachesh.shell.config.OutputFormat.values()).map(String::valueOf)
+                    .forEach(f -> out.add(candidate(f, f, null, true)));
             case "dryrun" -> List.of("on", "off").forEach(f -> out.add(candidate(f, f, null, true)));
             case "emulator" -> List.of("start", "stop", "status").forEach(f -> out.add(candidate(f, f, null, true)));
             case "load", "run", "save" -> {

@@ -225,7 +225,7 @@ public final class Repl implements AutoCloseable {
     private void show(int n, Object result) {
         String rendered;
         try {
-            rendered = ResultRenderer.of(cells.settings().output(), colour).render(result);
+            rendered = ResultRenderer.render(result, cells.settings().output(), cells.settings().query(), colour);
         } catch (RuntimeException err) {
             rendered = String.valueOf(result);
         }

@@ -130,7 +130,7 @@ class CacheshCommandTest {
         assertThat(err).isEqualTo("error: Unknown option: '--bogus' (see cachesh --help)\n");
 
         assertThat(cachesh("--output", "yaml", "-e", "1")).isEqualTo(2);
-        assertThat(err).isEqualTo("error: unknown output format 'yaml' (expected table, json or text)\n");
+        assertThat(err).isEqualTo("error: unknown output format 'yaml': use one of table, json, text, tsv\n");
     }
 
     @Test
@@ -138,8 +138,8 @@ class CacheshCommandTest {
         Path runbook = script("noop.groovy", "1");
         assertThat(cachesh("run", runbook.toString())).isEqualTo(2);
         assertThat(out).isEmpty();
-        assertThat(err).isEqualTo("error: no credentials found: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY "
-                + "(or write ~/.cachesh/credentials), or pass --emulator\n");
+        assertThat(err).isEqualTo("error: no credentials found for tencent: set TENCENTCLOUD_SECRET_ID and "
+                + "TENCENTCLOUD_SECRET_KEY (or run cachesh configure), or pass --emulator\n");
     }
 
     @Test

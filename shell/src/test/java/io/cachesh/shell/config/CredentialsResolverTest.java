@@ -32,7 +32,7 @@ class CredentialsResolverTest {
         ResolvedCredentials c = resolver.resolve("tencent").orElseThrow();
         assertThat(c.credentials().keyId()).isEqualTo("AKIDenv");
         assertThat(c.credentials().secret().reveal()).isEqualTo("envkey");
-        assertThat(c.source()).isEqualTo("environment (TENCENTCLOUD_SECRET_ID)");
+        assertThat(c.source()).isEqualTo("env TENCENTCLOUD_SECRET_ID");
     }
 
     @Test
@@ -41,7 +41,7 @@ class CredentialsResolverTest {
         ResolvedCredentials c = new CredentialsResolver(Map.of(), p).resolve("tencent").orElseThrow();
         assertThat(c.credentials().keyId()).isEqualTo("AKIDfile");
         assertThat(c.credentials().secret().reveal()).isEqualTo("filekey");
-        assertThat(c.source()).isEqualTo("profile " + p);
+        assertThat(c.source()).isEqualTo(p + " [default]");
     }
 
     @Test
