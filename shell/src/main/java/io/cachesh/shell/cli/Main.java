@@ -20,7 +20,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        io.cachesh.shell.render.Utf8Console.install();
         quietLogging(args);
-        System.exit(CacheshCommand.newCommandLine(ShellEnvironment.system()).execute(args));
+        picocli.CommandLine cl = CacheshCommand.newCommandLine(ShellEnvironment.system());
+        cl.setOut(io.cachesh.shell.render.Utf8Console.writer(System.out));
+        cl.setErr(io.cachesh.shell.render.Utf8Console.writer(System.err));
+        int code = cl.execute(args);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
     }
 }

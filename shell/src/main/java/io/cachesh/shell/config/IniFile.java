@@ -204,15 +204,18 @@ public final class IniFile {
         return prefixHeaders;
     }
 
+    /** True when entries come before any section: the earlier properties-style file, migrated by {@link #render()}. */
+    public boolean headerless() {
+        return lines.stream().filter(l -> l.isEntry() || isHeader(l)).findFirst().map(Line::isEntry).orElse(false);
+    }
+
     /**
      * The file's text. Entries written before any section (the earlier properties format) move under a
      * {@code [default]} header, with their current key spelling.
      */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        boolean headerless = lines.stream().anyMatch(l -> l.isEntry() && DEFAULT.equals(l.section()))
-                && lines.stream().filter(l -> l.isEntry() || isHeader(l)).findFirst().map(Line::isEntry).orElse(false);
-        if (headerless) sb.append("[default]\n");
+        if (headerless()) sb.append("[default]\n");
         for (Line l : lines) {
             sb.append(l.isEntry() ? l.key() + " = " + l.value() : l.text()).append('\n');
         }
