@@ -166,10 +166,14 @@ class HuaweiDslTest extends EmulatorTestSupport {
                             + "can only be chosen at create");
             assertThatThrownBy(() -> s.evaluate("resize small, replicas: 2"))
                     .hasMessageStartingWith("resize: huawei flavors fix the replica count");
-            assertThatThrownBy(() -> s.evaluate("whitelist small"))
-                    .isInstanceOf(UnsupportedVerbException.class).hasMessage("whitelist: not supported by huawei");
-            assertThatThrownBy(() -> s.evaluate("accounts small"))
-                    .hasMessage("accounts: not supported by huawei");
+            assertThatThrownBy(() -> s.evaluate("whitelist small, add: 'example.com'"))
+                    .hasMessage("whitelist: huawei whitelists IPv4 addresses and CIDR ranges (10.0.0.0/8), got "
+                            + "'example.com'");
+            assertThatThrownBy(() -> s.evaluate("accounts small, create: 'w', password: 'Writer-Pass1', "
+                    + "privilege: 'write'")).hasMessage("accounts: huawei accounts are read or readwrite (ACL roles "
+                    + "read and write), got 'write'");
+            assertThatThrownBy(() -> s.evaluate("stats small, span: '6h'"))
+                    .hasMessageStartingWith("stats: huawei reports command counts since the instance started");
             assertThatThrownBy(() -> s.evaluate("delete small, purge: false"))
                     .hasMessageStartingWith("delete: huawei deletes instances at once");
             assertThatThrownBy(() -> s.evaluate("huawei.dcs.listInstances(limt: 1)"))

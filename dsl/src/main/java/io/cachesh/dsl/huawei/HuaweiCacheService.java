@@ -21,11 +21,16 @@ import io.cachesh.dsl.ProviderSettings;
 import io.cachesh.dsl.RawApi;
 import io.cachesh.dsl.Verb;
 import io.cachesh.dsl.WaitOptions;
+import io.cachesh.dsl.result.Account;
 import io.cachesh.dsl.result.Backup;
+import io.cachesh.dsl.result.BigKey;
 import io.cachesh.dsl.result.Instance;
 import io.cachesh.dsl.result.InstanceStatus;
 import io.cachesh.dsl.result.Param;
+import io.cachesh.dsl.result.SlowLogEntry;
+import io.cachesh.dsl.result.Stats;
 import io.cachesh.dsl.result.Task;
+import io.cachesh.dsl.result.WhitelistEntry;
 import io.cachesh.dsl.spec.ResolvedSpec;
 import io.cachesh.dsl.spec.Spec;
 import io.cachesh.dsl.spec.SpecOffer;
@@ -80,7 +85,15 @@ public final class HuaweiCacheService implements CacheService {
             .verb(Verb.BACKUP, "CopyInstance, then ListBackupRecords until succeed")
             .verb(Verb.BACKUPS, "ListBackupRecords")
             .verb(Verb.RESTORE, "RestoreInstance")
+            .verb(Verb.WHITELIST, "IP addresses and CIDR ranges: ShowIpWhitelist, UpdateIpWhitelist (added ones in "
+                    + "group cachesh; none left disables the whitelist)")
+            .verb(Verb.ACCOUNTS, "ListAclAccounts, CreateAclAccount, UpdateAclAccount (grant: roles read / write = "
+                    + "readwrite), DeleteAclAccount")
             .verb(Verb.TAGS, "read-only: tags of ShowInstance; set at create")
+            .verb(Verb.SLOWLOG, "ListSlowlog")
+            .verb(Verb.BIGKEYS, "CreateBigkeyScanTask, then ShowBigkeyScanTaskDetails until the scan ends")
+            .verb(Verb.STATS, "ListStatisticsOfRunningInstances (gets and sets since start; span realtime only)")
+            .verb(Verb.TASKS, "ListBackgroundTask (one instance), ListCenterTask (the region)")
             .verb(Verb.WAIT, "ShowInstance (HuaweiDcsWaiters)")
             .verb(Verb.DELETE, "DeleteSingleInstance (no recycle bin: purge: false is refused)")
             .verb(Verb.CONNECT, "the instance's Redis endpoint (ip:port)")
@@ -94,6 +107,8 @@ public final class HuaweiCacheService implements CacheService {
     private final Map<String, Secret> passwords;
     private final Map<String, String> options;
     private volatile HuaweiCatalogue catalogue;
+    private final HuaweiAccessVerbs access;
+    private final HuaweiInsightVerbs insight;
 
     /**
      * @param passwords passwords this session set or was given, by instance id (never shown)
@@ -108,6 +123,8 @@ public final class HuaweiCacheService implements CacheService {
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout == null");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval == null");
         this.passwords = passwords == null ? new ConcurrentHashMap<>() : passwords;
+        this.access = new HuaweiAccessVerbs(api, output, pollInterval);
+        this.insight = new HuaweiInsightVerbs(api, pollInterval, defaultTimeout);
     }
 
     @Override
@@ -589,6 +606,61 @@ public final class HuaweiCacheService implements CacheService {
     @Override
     public Map<String, String> tags(Instance current) {
         return find(current.getId()).map(Instance::getTags).orElse(current.getTags());
+    }
+
+    // ---------------------------------------------------------------- whitelist, accounts (HuaweiAccessVerbs)
+
+    @Override
+    public List<WhitelistEntry> whitelist(Instance current) {
+        return access.whitelist(current);
+    }
+
+    @Override
+    public List<WhitelistEntry> whitelist(Instance current, List<String> add, List<String> remove, WaitOptions wait) {
+        return access.whitelist(current, add, remove, wait);
+    }
+
+    @Override
+    public List<Account> accounts(Instance current) {
+        return access.accounts(current);
+    }
+
+    @Override
+    public Task createAccount(Instance current, String name, Secret password, String privilege, String remark,
+                              WaitOptions wait) {
+        return access.createAccount(current, name, password, privilege, remark, wait);
+    }
+
+    @Override
+    public Task grantAccount(Instance current, String name, String privilege, WaitOptions wait) {
+        return access.grantAccount(current, name, privilege, wait);
+    }
+
+    @Override
+    public Task deleteAccount(Instance current, String name, WaitOptions wait) {
+        return access.deleteAccount(current, name, wait);
+    }
+
+    // ---------------------------------------------------------------- slowlog, bigkeys, stats, tasks (HuaweiInsightVerbs)
+
+    @Override
+    public List<SlowLogEntry> slowlog(Instance current, Duration since, long minMillis, int limit) {
+        return insight.slowlog(current, since, minMillis, limit);
+    }
+
+    @Override
+    public List<BigKey> bigkeys(Instance current, int top, String type) {
+        return insight.bigkeys(current, top, type);
+    }
+
+    @Override
+    public Stats stats(Instance current, String span) {
+        return insight.stats(current, span);
+    }
+
+    @Override
+    public List<Task> tasks(Instance current, int limit) {
+        return insight.tasks(current, limit);
     }
 
     // ---------------------------------------------------------------- delete

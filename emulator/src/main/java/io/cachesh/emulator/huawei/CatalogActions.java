@@ -39,11 +39,14 @@ final class CatalogActions extends HuaweiActionGroup {
         String capacity = r.string("capacity");
         ObjectNode out = object();
         ArrayNode items = out.putArray("flavors");
-        for (HuaweiFlavors.Flavor f : flavors.all()) {
+        // engine=memcached lists the Memcached products (created through v1); no engine, or redis, the Redis flavors
+        boolean memcached = engine != null && "memcached".equals(engine.toLowerCase(Locale.ROOT));
+        if (engine != null && !engine.isEmpty() && !memcached && !"redis".equals(engine.toLowerCase(Locale.ROOT))) return out;
+        for (HuaweiFlavors.Flavor f : memcached ? flavors.memcached() : flavors.all()) {
             if (specCode != null && !specCode.isEmpty() && !f.specCode().equals(specCode)) continue;
             if (cacheMode != null && !cacheMode.isEmpty() && !f.cacheMode().equals(cacheMode)) continue;
-            if (engine != null && !engine.isEmpty() && !"redis".equals(engine.toLowerCase(Locale.ROOT))) continue;
-            if (engineVersion != null && !engineVersion.isEmpty() && !HuaweiFlavors.ENGINE_VERSIONS.contains(engineVersion)) continue;
+            if (engineVersion != null && !engineVersion.isEmpty()
+                    && (memcached || !HuaweiFlavors.ENGINE_VERSIONS.contains(engineVersion))) continue;
             if (cpuType != null && !cpuType.isEmpty() && !f.cpuType().equals(cpuType)) continue;
             if (capacity != null && !capacity.isEmpty() && !sameCapacity(f, capacity)) continue;
             items.add(flavor(f));
@@ -65,8 +68,8 @@ final class CatalogActions extends HuaweiActionGroup {
         n.put("cloud_service_type_code", "hws.service.type.dcs");
         n.put("cloud_resource_type_code", "hws.resource.type.dcs3");
         n.put("cache_mode", f.cacheMode());
-        n.put("engine", "redis");
-        n.put("engine_version", String.join(";", HuaweiFlavors.ENGINE_VERSIONS));
+        n.put("engine", f.memcached() ? "memcached" : "redis");
+        n.put("engine_version", f.memcached() ? "" : String.join(";", HuaweiFlavors.ENGINE_VERSIONS));
         n.put("product_type", "generic");
         n.put("cpu_type", f.cpuType());
         n.put("storage_type", "DRAM");
@@ -133,25 +136,30 @@ final class CatalogActions extends HuaweiActionGroup {
     private ObjectNode listProducts(HuaweiRequest r) {
         ObjectNode out = object();
         ArrayNode items = out.putArray("products");
-        for (HuaweiFlavors.Flavor f : flavors.all()) {
-            ObjectNode n = items.addObject();
-            n.put("product_id", f.productId());
-            n.put("spec_code", f.specCode());
-            n.put("cache_mode", f.cacheMode());
-            n.put("product_type", "generic");
-            n.put("cpu_type", f.cpuType());
-            n.put("storage_type", "DRAM");
-            n.put("engine", "redis");
-            n.put("engine_versions", "3.0;4.0;5.0;6.0");
-            n.put("spec_details", f.capacityText() + "GB " + f.cacheMode());
-            n.put("spec_details2", f.capacityText() + "GB " + f.cacheMode());
-            n.put("charging_type", "Hourly");
-            n.put("price", 0.0);
-            n.put("currency", "CNY");
-            n.put("prod_type", "generic");
-            n.put("cloud_service_type_code", "hws.service.type.dcs");
-            n.put("cloud_resource_type_code", "hws.resource.type.dcs3");
-        }
+        for (HuaweiFlavors.Flavor f : flavors.all()) product(items.addObject(), f);
+        // one Memcached product per spec code: its capacities are a separate field (seed 8.6.1)
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (HuaweiFlavors.Flavor f : flavors.memcached()) if (seen.add(f.specCode())) product(items.addObject(), f);
         return out;
+    }
+
+    private static void product(ObjectNode n, HuaweiFlavors.Flavor f) {
+        n.put("product_id", f.productId());
+        n.put("spec_code", f.specCode());
+        n.put("cache_mode", f.cacheMode());
+        n.put("product_type", "generic");
+        n.put("cpu_type", f.cpuType());
+        n.put("storage_type", "DRAM");
+        n.put("engine", f.memcached() ? "Memcached" : "redis");
+        n.put("engine_versions", f.memcached() ? "" : "3.0;4.0;5.0;6.0");
+        String sizes = f.memcached() ? String.join(",", HuaweiFlavors.MEMCACHED_CAPACITIES) : f.capacityText();
+        n.put("spec_details", sizes + "GB " + f.cacheMode());
+        n.put("spec_details2", sizes + "GB " + f.cacheMode());
+        n.put("charging_type", "Hourly");
+        n.put("price", 0.0);
+        n.put("currency", "CNY");
+        n.put("prod_type", "generic");
+        n.put("cloud_service_type_code", "hws.service.type.dcs");
+        n.put("cloud_resource_type_code", "hws.resource.type.dcs3");
     }
 }

@@ -79,6 +79,15 @@ final class ConfigActions extends HuaweiActionGroup {
         });
     }
 
+    /** The parameters that apply to Memcached (the seed's parameter table: timeout and maxmemory-policy, l.2988-2989 of the catalogue). */
+    private static final Set<String> MEMCACHED_PARAMS = Set.of("timeout", "maxmemory-policy");
+
+    /** The instance's parameters: all of them for Redis, the two that apply to Memcached (recorded only there). */
+    static List<Param> params(Instance i) {
+        if (!MemcachedRules.memcached(i)) return PARAMS;
+        return PARAMS.stream().filter(p -> MEMCACHED_PARAMS.contains(p.name())).toList();
+    }
+
     /** The Huawei instance's parameters for a (re)started redis-server. */
     static Map<String, String> redisConfig(Instance i) {
         Map<String, String> config = new LinkedHashMap<>();
@@ -97,7 +106,7 @@ final class ConfigActions extends HuaweiActionGroup {
         out.put("config_status", "SUCCESS");
         out.put("config_time", time(i.createTime()));
         ArrayNode items = out.putArray("redis_config");
-        for (Param p : PARAMS) {
+        for (Param p : params(i)) {
             ObjectNode n = items.addObject();
             if (r.v1()) n.put("param_id", Long.parseLong(p.id()));
             else n.put("param_id", p.id());
@@ -134,10 +143,11 @@ final class ConfigActions extends HuaweiActionGroup {
             String name = item.path("param_name").asText("");
             String id = item.path("param_id").asText("");
             String value = item.path("param_value").asText("");
-            Param p = PARAMS.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            Param p = params(i).stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
             if (p == null || !id.isEmpty() && !p.id().equals(id)) {
                 throw new HuaweiException("DCS.4066", "111400066", 400, "Invalid value of the configure parameter " + name
-                        + ": no parameter " + name + " with id " + id + " (see ListConfigurations).");
+                        + ": no parameter " + name + " with id " + id + (MemcachedRules.memcached(i)
+                        ? " for Memcached (it has timeout and maxmemory-policy)" : "") + " (see ListConfigurations).");
             }
             String problem = p.check(value);
             if (problem != null) {

@@ -117,8 +117,18 @@ public abstract class HuaweiActionGroup {
         }
     }
 
-    /** {@code used_memory} of the data plane in MB (0 without one). */
-    protected static long usedMemoryMb(Instance i) {
+    /** {@code used_memory} of the data plane in MB (0 without one): INFO, or memcached's {@code bytes}. */
+    protected long usedMemoryMb(Instance i) {
+        if (MemcachedRules.memcached(i)) {
+            var memcached = fleet.memcached(i);
+            if (memcached == null) return 0;
+            try {
+                long bytes = Long.parseLong(memcached.stats().getOrDefault("bytes", "0").trim());
+                return bytes <= 0 ? 0 : Math.max(1, bytes / (1024 * 1024));
+            } catch (IOException | NumberFormatException e) {
+                return 0;
+            }
+        }
         RedisProcess p = i.dataPlane();
         if (p == null) return 0;
         try {

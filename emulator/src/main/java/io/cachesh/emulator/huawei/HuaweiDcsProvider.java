@@ -78,7 +78,18 @@ public final class HuaweiDcsProvider {
     public ObjectNode handle(HuaweiRequest request) {
         HuaweiAction action = ("v1".equals(request.version()) ? v1 : v2).get(request.operation());
         if (action == null) throw HuaweiException.notSupported(request.version(), request.operation());
+        refuseOnMemcached(request);
         return action.handle(request);
+    }
+
+    /** An operation that does not apply to Memcached, addressed to a Memcached instance, gets the seed's refusal. */
+    private void refuseOnMemcached(HuaweiRequest request) {
+        if (MemcachedRules.applies(request.version(), request.operation())) return;
+        String id = request.string("instance_id");
+        if (id == null || id.isEmpty()) return;
+        context.fleet().instance(id).filter(HuaweiDcsProvider::owns).filter(MemcachedRules::memcached).ifPresent(i -> {
+            throw MemcachedRules.refused(request.version(), request.operation(), id);
+        });
     }
 
     /** Whether an instance belongs to this front-end. */

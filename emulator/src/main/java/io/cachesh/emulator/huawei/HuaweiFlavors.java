@@ -34,16 +34,32 @@ public final class HuaweiFlavors {
         public String productId() {
             return specCode + "-h";
         }
+
+        /** A Memcached product: the historical {@code dcs.*} spec codes, whose capacity is a separate field. */
+        public boolean memcached() {
+            return specCode.startsWith(MEMCACHED_PREFIX);
+        }
     }
+
+    /**
+     * Memcached (v1 only, the historical API of the 2025 seed, 8.1.1 l.43095-43522 and 8.6.1 l.45867-46052): single-node
+     * and master/standby at 2, 4, 8, 16, 32 and 64 GB, sold under the historical spec codes {@code dcs.single_node} and
+     * {@code dcs.master_standby} (product ids {@code dcs.single_node-h}, {@code dcs.master_standby-h}) with the capacity
+     * as a separate field. The emulator sells these codes for Memcached only (the seed also uses them for Redis 3.0).
+     */
+    public static final List<String> MEMCACHED_CAPACITIES = List.of("2", "4", "8", "16", "32", "64");
+    static final String MEMCACHED_PREFIX = "dcs.";
 
     private static final String[] SMALL = {"0.125", "0.25", "0.5", "1", "2", "4", "8", "16", "24", "32", "48", "64"};
     private static final String[] CLUSTER = {"4", "8", "16", "24", "32", "48", "64", "96", "128", "192", "256", "384",
             "512", "768", "1024"};
 
     private final List<Flavor> all;
+    private final List<Flavor> memcached;
 
-    private HuaweiFlavors(List<Flavor> all) {
+    private HuaweiFlavors(List<Flavor> all, List<Flavor> memcached) {
         this.all = List.copyOf(all);
+        this.memcached = List.copyOf(memcached);
     }
 
     public static HuaweiFlavors standard() {
@@ -62,7 +78,35 @@ public final class HuaweiFlavors {
                 out.add(new Flavor("redis.cluster." + cpu[0] + ".large.r2." + c, "cluster", cpu[1], gb, 2, shards));
             }
         }
-        return new HuaweiFlavors(out);
+        List<Flavor> memcached = new ArrayList<>();
+        for (String c : MEMCACHED_CAPACITIES) {
+            memcached.add(new Flavor("dcs.single_node", "single", "x86_64", new BigDecimal(c), 1, 1));
+            memcached.add(new Flavor("dcs.master_standby", "ha", "x86_64", new BigDecimal(c), 2, 1));
+        }
+        return new HuaweiFlavors(out, memcached);
+    }
+
+    /** The Memcached products, one per spec code and capacity. */
+    public List<Flavor> memcached() {
+        return memcached;
+    }
+
+    /** The Memcached product of {@code productId} ({@code dcs.master_standby-h} or the bare spec code) and capacity. */
+    public Optional<Flavor> memcached(String productId, BigDecimal capacityGb) {
+        if (productId == null) return Optional.empty();
+        String spec = productId.endsWith("-h") ? productId.substring(0, productId.length() - 2) : productId;
+        return memcached.stream().filter(f -> f.specCode().equals(spec) && f.capacityGb().compareTo(capacityGb) == 0).findFirst();
+    }
+
+    /** The flavor an instance was created or resized with: its spec code, and for Memcached its capacity too. */
+    public Optional<Flavor> of(String specCode, String capacityText) {
+        return specCode != null && specCode.startsWith(MEMCACHED_PREFIX)
+                ? memcached(specCode, new BigDecimal(capacityText)) : bySpecCode(specCode);
+    }
+
+    /** Whether {@code productId} names a Memcached product at all (any capacity). */
+    public boolean isMemcachedProduct(String productId) {
+        return productId != null && productId.startsWith(MEMCACHED_PREFIX);
     }
 
     public List<Flavor> all() {
@@ -80,9 +124,9 @@ public final class HuaweiFlavors {
         return bySpecCode(spec);
     }
 
-    /** The flavor of the same cache mode and CPU type with {@code capacityGb}. */
+    /** The flavor of the same cache mode and CPU type (and engine) with {@code capacityGb}. */
     public Optional<Flavor> sameKind(Flavor like, BigDecimal capacityGb) {
-        return all.stream().filter(f -> f.cacheMode().equals(like.cacheMode()) && f.cpuType().equals(like.cpuType())
+        return (like.memcached() ? memcached : all).stream().filter(f -> f.cacheMode().equals(like.cacheMode()) && f.cpuType().equals(like.cpuType())
                 && f.capacityGb().compareTo(capacityGb) == 0).findFirst();
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.client.auth.Secret;
+import io.cachesh.emulator.dataplane.MemcachedProcess;
+import io.cachesh.emulator.fleet.Fleet;
 import io.cachesh.emulator.fleet.Instance;
 import io.cachesh.emulator.fleet.InstanceStatus;
 import java.io.IOException;
@@ -96,7 +98,9 @@ final class InstanceLifecycleActions extends HuaweiActionGroup {
     private ObjectNode createV1(HuaweiRequest r) {
         String name = r.requireString("name");
         checkName(name);
+        if (Fleet.MEMCACHED.equalsIgnoreCase(r.string("engine"))) return createMemcachedV1(r, name);
         checkEngine(r.string("engine"));
+        if (flavors.isMemcachedProduct(r.string("product_id"))) throw engineMismatch("Redis", r.string("product_id"));
         String version = r.requireString("engine_version");
         if (!Set.of("3.0", "4.0", "5.0", "6.0").contains(version)) {
             throw new HuaweiException("DCS.4008", "111400008", 400, "The selected cache engine version is not supported: `"
@@ -121,11 +125,55 @@ final class InstanceLifecycleActions extends HuaweiActionGroup {
         return out;
     }
 
+    /**
+     * v1 Memcached (the 2025 seed's historical 8.1.1, l.43095-43522): {@code engine} "Memcached", no (or an empty)
+     * {@code engine_version}, a {@code dcs.single_node-h} / {@code dcs.master_standby-h} product and a capacity of 2,
+     * 4, 8, 16, 32 or 64 GB. Without a password the instance is password-free (the seed's example 5). A real memcached
+     * runs behind it once it is RUNNING.
+     */
+    private ObjectNode createMemcachedV1(HuaweiRequest r, String name) {
+        String version = r.string("engine_version", "");
+        if (!version.isEmpty()) {
+            throw new HuaweiException("DCS.4008", "111400008", 400, "The selected cache engine version is not supported: "
+                    + "Memcached takes no engine_version (leave it empty), got `" + version + "`.");
+        }
+        String product = r.requireString("product_id");
+        if (!flavors.isMemcachedProduct(product)) {
+            if (flavors.byProductId(product).isPresent()) throw engineMismatch("Memcached", product);
+            throw new HuaweiException("DCS.4009", "111400009", 400, "Invalid product ID in the request: `" + product
+                    + "` (Memcached: dcs.single_node-h or dcs.master_standby-h, see ListProducts).");
+        }
+        long capacity = r.integer("capacity", -1);
+        HuaweiFlavors.Flavor flavor = flavors.memcached(product, BigDecimal.valueOf(capacity))
+                .orElseThrow(() -> new HuaweiException("DCS.4012", "111400012", 400, "Invalid capacity parameter in the "
+                        + "request: Memcached product " + product + " has " + String.join(", ",
+                        HuaweiFlavors.MEMCACHED_CAPACITIES) + " GB, got " + capacity + "."));
+        List<String> azs = zones(r.strings("available_zones"));
+        String given = r.string("password");
+        boolean noPassword = given == null || given.isEmpty();
+        Secret password = noPassword ? Secret.of("") : Secret.of(checkPassword(given, 32));
+        Instance i = create(r, name, flavor, "", azs, password, noPassword, "", 11211, r.string("description"),
+                r.string("security_group_id"), "v1");
+        fleet.changed();
+        ObjectNode out = object();
+        out.put("instance_id", i.id());
+        out.putObject("instances").put("instance_id", i.id()).put("instance_name", i.name());
+        return out;
+    }
+
+    /** {@code DCS.4022} / {@code 111400022} "Engine does not match the product id." (2020 seed l.2467). */
+    private static HuaweiException engineMismatch(String engine, String product) {
+        return new HuaweiException("DCS.4022", "111400022", 400, "Engine does not match the product id: " + engine
+                + " with product `" + product + "`" + ("Redis".equals(engine)
+                ? " (the emulator sells dcs.* products for Memcached only)." : " (a Redis product)."));
+    }
+
     private Instance create(HuaweiRequest r, String name, HuaweiFlavors.Flavor flavor, String version, List<String> azs,
                             Secret password, boolean noPassword, String orderId, int port, String description,
                             String securityGroupId, String apiVersion) {
         Instant now = ctx.clock().instant();
-        Instance i = Instance.builder().id(newId()).vendor(VENDOR).engine("redis").region(HuaweiContext.REGION)
+        Instance i = Instance.builder().id(newId()).vendor(VENDOR).engine(flavor.memcached() ? Fleet.MEMCACHED : "redis")
+                .region(HuaweiContext.REGION)
                 .createTime(now).name(name).version(version).memSizeMb(flavor.capacityMb()).shards(1)
                 .replicas(flavor.replicaCount()).status(InstanceStatus.TO_BE_INITIALIZED).password(password)
                 .noAuth(noPassword).vpcId(r.string("vpc_id", "")).subnetId(r.string("subnet_id", "")).vport(port)
@@ -263,7 +311,7 @@ final class InstanceLifecycleActions extends HuaweiActionGroup {
         ObjectNode n = object();
         n.put("instance_id", i.id());
         n.put("name", i.name());
-        n.put("engine", "Redis");
+        n.put("engine", engineName(i));
         n.put("engine_version", i.version());
         BigDecimal gb = new BigDecimal(s.capacity());
         n.put("capacity", gb.intValue());
@@ -310,7 +358,7 @@ final class InstanceLifecycleActions extends HuaweiActionGroup {
         n.put("support_slow_log_flag", "true");
         n.put("db_number", 256);
         n.put("replica_count", i.replicas());
-        HuaweiFlavors.Flavor flavor = flavors.bySpecCode(s.specCode()).orElse(null);
+        HuaweiFlavors.Flavor flavor = flavors.of(s.specCode(), s.capacity()).orElse(null);
         n.put("sharding_count", flavor == null ? 1 : flavor.shardingCount());
         n.put("sub_status", "normal");
         n.put("transparent_client_ip_enable", false);
@@ -330,7 +378,7 @@ final class InstanceLifecycleActions extends HuaweiActionGroup {
         ObjectNode n = object();
         n.put("instance_id", i.id());
         n.put("name", i.name());
-        n.put("engine", "Redis");
+        n.put("engine", engineName(i));
         n.put("engine_version", i.version());
         n.put("internal_version", i.version());
         BigDecimal gb = new BigDecimal(s.capacity());
@@ -362,6 +410,11 @@ final class InstanceLifecycleActions extends HuaweiActionGroup {
         n.put("product_id", s.specCode() + "-h");
         n.put("order_id", s.orderId());
         return n;
+    }
+
+    /** The seed's engine words: {@code Redis}, {@code Memcached}. */
+    private static String engineName(Instance i) {
+        return MemcachedRules.memcached(i) ? "Memcached" : "Redis";
     }
 
     private static String shortId(String id) {
@@ -439,6 +492,15 @@ final class InstanceLifecycleActions extends HuaweiActionGroup {
 
     private ObjectNode resizeV2(HuaweiRequest r) {
         Instance i = instance(r.requireString("instance_id"));
+        if (MemcachedRules.memcached(i)) {
+            long capacity = r.integer("new_capacity", -1);
+            resize(i, flavors.memcached(r.requireString("spec_code"), BigDecimal.valueOf(capacity))
+                    .orElseThrow(() -> new HuaweiException("DCS.4012", 400, "Invalid capacity parameter in the request: "
+                            + "a Memcached instance takes spec_code dcs.single_node or dcs.master_standby with new_capacity "
+                            + String.join(", ", HuaweiFlavors.MEMCACHED_CAPACITIES) + " GB, got " + r.string("spec_code")
+                            + " with " + capacity + ".")));
+            return null;
+        }
         HuaweiFlavors.Flavor flavor = flavors.bySpecCode(r.requireString("spec_code"))
                 .orElseThrow(() -> new HuaweiException("DCS.4927", 400, "The param spec_code is invalid: `"
                         + r.string("spec_code") + "` is not a flavor of this emulator (see ListFlavors)."));
@@ -454,13 +516,13 @@ final class InstanceLifecycleActions extends HuaweiActionGroup {
     private ObjectNode extendV1(HuaweiRequest r) {
         Instance i = instance(r.requireString("instance_id"));
         long capacity = r.integer("new_capacity", -1);
-        HuaweiFlavors.Flavor current = flavors.bySpecCode(state(i).specCode()).orElseThrow();
+        HuaweiFlavors.Flavor current = flavors.of(state(i).specCode(), state(i).capacity()).orElseThrow();
         HuaweiFlavors.Flavor flavor = flavors.sameKind(current, BigDecimal.valueOf(capacity))
                 .orElseThrow(() -> new HuaweiException("DCS.4012", "111400012", 400, "Invalid capacity parameter in the "
                         + "request: no " + current.cacheMode() + " product has " + capacity + " GB."));
         if (flavor.capacityGb().compareTo(current.capacityGb()) <= 0) {
-            throw new HuaweiException("DCS.4012", "111400012", 400, "Invalid capacity parameter in the request: new_capacity "
-                    + capacity + " GB must be larger than the current " + current.capacityText() + " GB.");
+            throw new HuaweiException("DCS.4103", "111400103", 400, "The new capacity must be larger than the old one: "
+                    + "new_capacity " + capacity + " GB, the current " + current.capacityText() + " GB.");
         }
         resize(i, flavor);
         return null;
@@ -471,6 +533,14 @@ final class InstanceLifecycleActions extends HuaweiActionGroup {
         busyTask(i, "EXTENDING", "ResizeInstance", () -> {
             i.resize(flavor.capacityMb(), 1, flavor.replicaCount());
             state(i).flavor(flavor.specCode(), flavor.capacityText()).save(i);
+            MemcachedProcess memcached = fleet.memcached(i);
+            if (memcached != null) {
+                try {
+                    memcached.setMemoryLimitMb(flavor.capacityMb());   // cache_memlimit: the items stay
+                } catch (IOException e) {
+                    throw new IllegalStateException("cache_memlimit failed: " + e.getMessage(), e);
+                }
+            }
             if (i.dataPlane() != null) {
                 try {
                     i.dataPlane().setMaxmemory(flavor.capacityMb() * 1024L * 1024L);

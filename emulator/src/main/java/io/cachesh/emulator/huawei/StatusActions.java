@@ -38,13 +38,14 @@ final class StatusActions extends HuaweiActionGroup {
         for (Instance i : fleet.instances()) {
             if (!HuaweiDcsProvider.owns(i) || i.status() != io.cachesh.emulator.fleet.InstanceStatus.RUNNING) continue;
             Map<String, String> info = info(i);
+            Map<String, String> stats = memcachedStats(i);
             ObjectNode n = items.addObject();
             n.put("instance_id", i.id());
-            n.put("keys", keys(info.getOrDefault("db0", "")));
+            n.put("keys", stats != null ? parse(stats.get("curr_items")) : keys(info.getOrDefault("db0", "")));
             n.put("used_memory", usedMemoryMb(i));
             n.put("max_memory", i.capacityMb());
-            n.put("cmd_get_count", number(info.get("cmdstat_get")));
-            n.put("cmd_set_count", number(info.get("cmdstat_set")));
+            n.put("cmd_get_count", stats != null ? parse(stats.get("cmd_get")) : number(info.get("cmdstat_get")));
+            n.put("cmd_set_count", stats != null ? parse(stats.get("cmd_set")) : number(info.get("cmdstat_set")));
             n.put("used_cpu", info.getOrDefault("used_cpu_sys", "0"));
             n.put("input_kbps", info.getOrDefault("instantaneous_input_kbps", "0"));
             n.put("output_kbps", info.getOrDefault("instantaneous_output_kbps", "0"));
@@ -67,6 +68,26 @@ final class StatusActions extends HuaweiActionGroup {
             // no statistics: zeros
         }
         return out;
+    }
+
+    /** The memcached {@code stats} of a Memcached instance, null for a Redis one (empty when it cannot be read). */
+    private Map<String, String> memcachedStats(Instance i) {
+        if (!MemcachedRules.memcached(i)) return null;
+        var process = fleet.memcached(i);
+        if (process == null) return Map.of();
+        try {
+            return process.stats();
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private static long parse(String number) {
+        try {
+            return number == null ? 0 : Long.parseLong(number.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** {@code keys=3,expires=0,avg_ttl=0} to 3. */
@@ -97,6 +118,13 @@ final class StatusActions extends HuaweiActionGroup {
             throw new HuaweiException("DCS.4065", "111400065", 400, "The instances parameter in the request cannot be a "
                     + "null value or left unspecified.");
         }
+        if ("flush".equals(action)) {
+            for (String id : r.strings("instances")) {
+                fleet.instance(id).filter(HuaweiDcsProvider::owns).filter(MemcachedRules::memcached).ifPresent(i -> {
+                    throw MemcachedRules.flushRefused(id);
+                });
+            }
+        }
         ObjectNode out = object();
         ArrayNode results = out.putArray("results");
         for (String id : r.strings("instances")) {
@@ -121,19 +149,20 @@ final class StatusActions extends HuaweiActionGroup {
 
     private void restart(Instance i) {
         busyTask(i, "RESTARTING", "RestartInstance", () -> {
-            if (i.dataPlane() != null) {
+            if (i.dataPlane() != null || fleet.memcached(i) != null) {   // memcached comes back empty: it keeps nothing
                 fleet.stopDataPlane(i, true);
                 try {
                     fleet.startDataPlane(i);
                 } catch (IOException e) {
-                    throw new IllegalStateException("cannot restart redis-server: " + e.getMessage(), e);
+                    throw new IllegalStateException("cannot restart the data plane: " + e.getMessage(), e);
                 }
             }
             return "";
         });
     }
 
-    private Map<String, Integer> counts() {
+    /** Per status, the instances of one engine ({@code memcached} true) or the other; {@code null}: both. */
+    private Map<String, Integer> counts(Boolean memcached) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String s : new String[]{"paying", "freezing", "migrating", "flushing", "upgrading", "restoring", "extending",
                 "creating", "running", "error", "frozen", "createfailed", "restarting", "deleting"}) {
@@ -141,26 +170,26 @@ final class StatusActions extends HuaweiActionGroup {
         }
         for (Instance i : fleet.instances()) {
             if (!HuaweiDcsProvider.owns(i)) continue;
+            if (memcached != null && MemcachedRules.memcached(i) != memcached) continue;
             counts.merge(status(i).toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
         }
         return counts;
     }
 
+    /** The top level is the sum of the {@code redis} and {@code memcached} objects (seed 5.2.8). */
     private ObjectNode countV2(HuaweiRequest r) {
         ObjectNode out = object();
         ObjectNode redis = out.putObject("redis");
         ObjectNode memcached = out.putObject("memcached");
-        counts().forEach((status, n) -> {
-            out.put(status + "_count", n);
-            redis.put(status + "_count", n);
-            memcached.put(status + "_count", 0);
-        });
+        counts(null).forEach((status, n) -> out.put(status + "_count", n));
+        counts(false).forEach((status, n) -> redis.put(status + "_count", n));
+        counts(true).forEach((status, n) -> memcached.put(status + "_count", n));
         return out;
     }
 
     private ObjectNode countV1(HuaweiRequest r) {
         ObjectNode out = object();
-        counts().forEach((status, n) -> out.put(status + "_count", n));
+        counts(null).forEach((status, n) -> out.put(status + "_count", n));
         return out;
     }
 }
