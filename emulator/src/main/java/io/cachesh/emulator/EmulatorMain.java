@@ -1,5 +1,9 @@
 package io.cachesh.emulator;
 
+import io.cachesh.emulator.control.FaultRule;
+import io.cachesh.emulator.control.FaultRules;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,9 +12,11 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--huawei-project-id ID]}: starts the emulator,
  * prints its endpoint, the accepted SecretId/SecretKey (Tencent; the same pair is Huawei's AK/SK), the Huawei project id
- * and IAM user, and whether a real data plane is available, then serves until killed.
+ * and IAM user, and whether a real data plane is available, then serves until killed. {@code --faults FILE} loads
+ * fault rules ({@link FaultRules}) active from the start and lists them.
  */
 public final class EmulatorMain {
+
 
     private EmulatorMain() {
     }
@@ -24,6 +30,7 @@ public final class EmulatorMain {
     /** Starts the emulator and prints how to reach it; null (after printing usage) when the arguments are wrong. */
     static Emulator start(String[] args, PrintStream out, PrintStream err) throws Exception {
         Emulator.Builder builder = Emulator.builder();
+        List<FaultRule> faults = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             try {
@@ -35,6 +42,7 @@ public final class EmulatorMain {
                     case "--no-throttling" -> builder.throttling(false);
                     case "--huawei-project-id" -> builder.huaweiProjectId(args[++i]);
                     case "--memcached" -> builder.memcachedBinary(Path.of(args[++i]));
+                    case "--faults" -> faults.addAll(FaultRules.load(Path.of(args[++i])));
                     case "-h", "--help" -> {
                         usage(out);
                         return null;
@@ -45,6 +53,9 @@ public final class EmulatorMain {
                         return null;
                     }
                 }
+            } catch (java.io.IOException e) {
+                err.println("cannot read the fault file for " + arg + ": " + e.getMessage());
+                return null;
             } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
                 err.println("bad value for " + arg + ": " + e.getMessage());
                 usage(err);
@@ -52,6 +63,7 @@ public final class EmulatorMain {
             }
         }
         Emulator emulator = builder.build().start();
+        faults.forEach(emulator.faults()::add);
         out.println("cachesh emulator listening on " + emulator.endpoint());
         out.println("  SecretId:   " + emulator.credentials().keyId());
         out.println("  SecretKey:  " + emulator.credentials().secret().reveal());
@@ -75,11 +87,12 @@ public final class EmulatorMain {
             out.println("  memcached:  NOT AVAILABLE - CMEM and CapitalOnline instances are control plane only ("
                     + emulator.memcachedDescription() + ")");
         }
+        for (FaultRule f : emulator.faults().rules()) out.println("  fault:      " + f.describe());
         out.flush();
         return emulator;
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH] [--memcached PATH] [--no-throttling] [--huawei-project-id ID]");
+        out.println("usage: EmulatorMain --port N [--state DIR] [--task-delay-ms N] [--redis-server PATH] [--memcached PATH] [--no-throttling] [--huawei-project-id ID] [--faults FILE]");
     }
 }

@@ -13,6 +13,7 @@ import io.cachesh.client.error.TaskFailedException;
 import io.cachesh.dsl.CacheService;
 import io.cachesh.dsl.Capabilities;
 import io.cachesh.dsl.DslException;
+import io.cachesh.dsl.EffectCheck;
 import io.cachesh.dsl.DslOutput;
 import io.cachesh.dsl.DslTimeoutException;
 import io.cachesh.dsl.ModelClient;
@@ -179,7 +180,11 @@ public final class CapitalOnlineCacheService implements CacheService {
         p.put("PipeId", pipe);
         p.put("Amount", 1);
         p.put("RegionId", site);
-        JsonNode r = api.call("CreateMemcachedInstance", p);
+        JsonNode r = EffectCheck.created(this, name, output).run(() -> api.call("CreateMemcachedInstance", p), found -> {
+            com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            n.putObject("Data").putArray("InstanceIds").add(found.instance().getId());
+            return n;
+        });
         if (r == null) {
             return Instance.builder().id(InstanceStatus.DRY_RUN).name(name).provider("capitalonline")
                     .spec(Spec.MEMCACHED.id()).version(spec.version()).capacityGb(spec.capacityGb()).shards(1)
@@ -240,8 +245,9 @@ public final class CapitalOnlineCacheService implements CacheService {
             output.info("resize " + label + ": nothing to change");
             return current;
         }
-        JsonNode r = api.call("UpdateMemcachedInstance", Map.of("InstanceId", current.getId(),
-                "ConfSize", confSize(capacityGb)));
+        JsonNode r = EffectCheck.resized(this, current, capacityGb, current.getShards(), current.getReplicas(), output)
+                .run(() -> api.call("UpdateMemcachedInstance", Map.of("InstanceId", current.getId(),
+                        "ConfSize", confSize(capacityGb))), found -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         if (r == null) return current.toBuilder().capacityGb(capacityGb).status(InstanceStatus.DRY_RUN).build();
         output.info("resize " + label + ": ordered " + confSize(capacityGb));
         if (!wait.enabled()) return find(current.getId()).orElse(current);

@@ -12,6 +12,7 @@ import io.cachesh.client.huawei.dcs.model.ShowInstanceResponse;
 import io.cachesh.dsl.CacheService;
 import io.cachesh.dsl.Capabilities;
 import io.cachesh.dsl.DslException;
+import io.cachesh.dsl.EffectCheck;
 import io.cachesh.dsl.DslOutput;
 import io.cachesh.dsl.DslTimeoutException;
 import io.cachesh.dsl.ModelArgs;
@@ -233,7 +234,11 @@ public final class HuaweiCacheService implements CacheService {
             tags.forEach((k, v) -> list.add(Map.of("key", k, "value", v)));
             p.put("tags", list);
         }
-        JsonNode r = api.call("CreateInstance", p);
+        JsonNode r = EffectCheck.created(this, name0, output).run(() -> api.call("CreateInstance", p), found -> {
+            com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            n.putArray("instances").addObject().put("instance_id", found.instance().getId());
+            return n;
+        });
         if (r == null) {
             return Instance.builder().id(InstanceStatus.DRY_RUN).name(name0).provider("huawei").spec(spec.spec().id())
                     .version(spec.version()).capacityGb(spec.capacityGb()).shards(spec.shards())
@@ -359,7 +364,8 @@ public final class HuaweiCacheService implements CacheService {
         p.put("instance_id", current.getId());
         p.put("spec_code", flavor.specCode());
         p.put("new_capacity", total.longValueExact());
-        JsonNode r = api.call("ResizeInstance", p);
+        JsonNode r = EffectCheck.resized(this, current, newCapacity, newShards, current.getReplicas(), output)
+                .run(() -> api.call("ResizeInstance", p), found -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         if (r == null) {
             return current.toBuilder().capacityGb(newCapacity).shards(newShards).status(InstanceStatus.DRY_RUN).build();
         }

@@ -15,6 +15,7 @@ import io.cachesh.dsl.CacheService;
 import io.cachesh.dsl.Capabilities;
 import io.cachesh.dsl.Verb;
 import io.cachesh.dsl.DslException;
+import io.cachesh.dsl.EffectCheck;
 import io.cachesh.dsl.DslOutput;
 import io.cachesh.dsl.DslTimeoutException;
 import io.cachesh.dsl.ModelClient;
@@ -259,7 +260,8 @@ public final class TencentCacheService implements CacheService {
             tags.forEach((k, v) -> resourceTags.add(Map.of("TagKey", k, "TagValue", v)));
             p.put("ResourceTags", resourceTags);
         }
-        JsonNode r = api.call("CreateInstances", p);
+        JsonNode r = EffectCheck.created(this, name, output).run(() -> api.call("CreateInstances", p),
+                found -> MAPPER.createObjectNode().set("InstanceIds", MAPPER.createArrayNode().add(found.instance().getId())));
         if (r == null) {
             return Instance.builder().id(InstanceStatus.DRY_RUN).name(name).provider("tencent").spec(spec.spec().id())
                     .tags(tags == null ? Map.of() : tags)
@@ -365,7 +367,8 @@ public final class TencentCacheService implements CacheService {
         p.put("MemSize", Math.round(newCapacity * 1024));
         if (spec != null && spec.isCluster()) p.put("RedisShardNum", newShards);
         p.put("RedisReplicasNum", newReplicas);
-        JsonNode r = api.call("UpgradeInstance", p);
+        JsonNode r = EffectCheck.resized(this, current, newCapacity, newShards, newReplicas, output)
+                .run(() -> api.call("UpgradeInstance", p), found -> MAPPER.createObjectNode().put("DealId", "(answer lost)"));
         if (r == null) {
             return current.toBuilder().capacityGb(newCapacity).shards(newShards).replicas(newReplicas)
                     .status(InstanceStatus.DRY_RUN).build();
@@ -403,7 +406,8 @@ public final class TencentCacheService implements CacheService {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("InstanceId", current.getId());
         if (pw != null) p.put("Password", pw.reveal());
-        JsonNode r = api.call("ClearInstance", p);
+        JsonNode r = EffectCheck.newTask(this, current, "clear", output).run(() -> api.call("ClearInstance", p),
+                found -> MAPPER.createObjectNode().put("TaskId", found.taskId()));
         if (r == null) return null;
         if (password != null) passwords.put(current.getId(), password);
         return task("clear", current, r, wait);
@@ -415,7 +419,8 @@ public final class TencentCacheService implements CacheService {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("InstanceId", current.getId());
         p.put("Password", newPassword.reveal());
-        JsonNode r = api.call("ResetPassword", p);
+        JsonNode r = EffectCheck.newTask(this, current, "password", output).run(() -> api.call("ResetPassword", p),
+                found -> MAPPER.createObjectNode().put("TaskId", found.taskId()));
         if (r == null) return null;
         passwords.put(current.getId(), newPassword);
         return task("password", current, r, wait);
@@ -464,7 +469,8 @@ public final class TencentCacheService implements CacheService {
         if (!InstanceStatus.ISOLATED.equals(current.getStatus())) {
             boolean prepaid = "prepaid".equals(current.getVendor().get("billingMode"));
             String action = prepaid ? "DestroyPrepaidInstance" : "DestroyPostpaidInstance";
-            JsonNode r = api.call(action, Map.of("InstanceId", current.getId()));
+            JsonNode r = EffectCheck.leftStatus(this, current, "delete", current.getStatus(), output)
+                    .run(() -> api.call(action, Map.of("InstanceId", current.getId())), found -> MAPPER.createObjectNode());
             if (r == null) {
                 if (purge) api.call("CleanUpInstance", Map.of("InstanceId", current.getId()));
                 return current.toBuilder().status(InstanceStatus.DRY_RUN).build();
@@ -496,7 +502,8 @@ public final class TencentCacheService implements CacheService {
             throw new DslException("restart: tencent can only restart isolated instances (StartupInstance; API 3.0 "
                     + "has no reboot action), " + label + " is " + current.getStatus());
         }
-        JsonNode r = api.call("StartupInstance", Map.of("InstanceId", current.getId()));
+        JsonNode r = EffectCheck.leftStatus(this, current, "restart", InstanceStatus.ISOLATED, output)
+                .run(() -> api.call("StartupInstance", Map.of("InstanceId", current.getId())), found -> MAPPER.createObjectNode());
         if (r == null) return current.toBuilder().status(InstanceStatus.DRY_RUN).build();
         output.info("restart " + label + ": StartupInstance submitted");
         if (!wait.enabled()) return find(current.getId()).orElse(current);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.client.auth.CapitalOnlineSigner;
 import io.cachesh.client.auth.Credentials;
-import io.cachesh.emulator.control.FaultRule;
 import io.cachesh.emulator.control.Faults;
 import io.cachesh.emulator.protocol.FormParams;
 import io.cachesh.emulator.protocol.HttpRequestData;
@@ -138,20 +137,8 @@ public final class CapitalOnlineFrontEnd implements ProtocolHandler {
             throw new CapitalOnlineException("Throttling", 429, "请求过于频繁: " + action + " allows " + throttle.limit(action)
                     + " requests per second per AccessKeyId.");
         }
-        Optional<FaultRule> fault = faults.hit("capitalonline", action);
-        if (fault.isPresent()) {
-            FaultRule f = fault.get();
-            if (!f.latency().isZero()) {
-                try {
-                    Thread.sleep(f.latency().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (f.code() != null) {
-                throw new CapitalOnlineException(f.code(), 200, f.message() != null ? f.message() : "injected fault: " + f.code());
-            }
-        }
+        faults.apply("capitalonline", action,
+                f -> new CapitalOnlineException(f.code(), 200, f.message() != null ? f.message() : "injected fault: " + f.code()));
         ObjectNode input = input(request, query);
         ValidationResult result = validator.validate(action, input);
         if (!result.valid()) throw validationError(action, result.violations().get(0));

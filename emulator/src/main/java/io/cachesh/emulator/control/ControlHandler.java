@@ -2,21 +2,18 @@ package io.cachesh.emulator.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cachesh.emulator.fleet.Fleet;
 import io.cachesh.emulator.fleet.Instance;
 import io.cachesh.emulator.protocol.HttpRequestData;
 import io.cachesh.emulator.protocol.HttpResponseData;
 import io.cachesh.emulator.protocol.Json;
 import io.cachesh.emulator.protocol.ProtocolHandler;
-import java.io.IOException;
-import java.time.Duration;
 
 /**
  * The emulator's own endpoints under {@code /_emulator/} (unsigned, loopback only): {@code health} and a read-only
- * {@code fleet} view for debugging, and {@code faults}: {@code POST} a rule
- * ({@code {"vendor":"tencent","action":"DescribeInstances","code":"RequestLimitExceeded","times":2,"probability":1,
- * "latencyMs":0}}), {@code GET} the active rules, {@code DELETE} them all.
+ * {@code fleet} view for debugging, and {@code faults}: {@code POST} a rule or an array of them ({@link FaultRules}:
+ * {@code {"vendor":"tencent","action":"DescribeInstances","code":"RequestLimitExceeded","times":2}}), {@code GET} the
+ * active rules, {@code DELETE} them all.
  */
 public final class ControlHandler implements ProtocolHandler {
 
@@ -83,11 +80,10 @@ public final class ControlHandler implements ProtocolHandler {
         switch (request.method()) {
             case "POST" -> {
                 try {
-                    JsonNode n = Json.parse(request.body());
-                    faults.add(new FaultRule(text(n, "vendor"), text(n, "action"), text(n, "code"), text(n, "message"),
-                            n.path("times").asInt(0), n.path("probability").asDouble(1.0),
-                            Duration.ofMillis(n.path("latencyMs").asLong(0))));
-                } catch (IOException | IllegalArgumentException e) {
+                    for (FaultRule rule : FaultRules.parseAll(new String(request.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        faults.add(rule);
+                    }
+                } catch (IllegalArgumentException e) {
                     body.put("error", "bad fault rule: " + e.getMessage());
                     return HttpResponseData.json(400, Json.write(body));
                 }
@@ -100,22 +96,8 @@ public final class ControlHandler implements ProtocolHandler {
                 return HttpResponseData.json(405, Json.write(body));
             }
         }
-        ArrayNode list = body.putArray("faults");
-        for (FaultRule r : faults.rules()) {
-            ObjectNode n = list.addObject();
-            n.put("vendor", r.vendor());
-            n.put("action", r.action());
-            n.put("code", r.code());
-            n.put("message", r.message());
-            n.put("times", r.times());
-            n.put("probability", r.probability());
-            n.put("latencyMs", r.latency().toMillis());
-        }
+        body.set("faults", FaultRules.toJson(faults.rules()));
         return HttpResponseData.json(200, Json.write(body));
-    }
-
-    private static String text(JsonNode n, String field) {
-        return n.hasNonNull(field) ? n.get(field).asText() : null;
     }
 
     @Override

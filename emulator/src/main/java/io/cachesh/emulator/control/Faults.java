@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The active fault rules, consulted by the front-ends after authentication and before validation. Thread-safe; the
@@ -37,6 +38,28 @@ public final class Faults {
 
     public synchronized List<FaultRule> rules() {
         return rules.stream().map(e -> e.rule).toList();
+    }
+
+    /**
+     * Applies the rule that hits this call, if any: waits its latency, then throws the vendor error
+     * {@code vendorError} makes of its code, or an {@link InjectedFault} when it answers for a call it does not let
+     * happen (HTTP 5xx or reset before the action), or arms it ({@link ArmedFault}) when it acts on the delivery of
+     * the answer or on the task of a performed call.
+     */
+    public void apply(String vendor, String action, Function<FaultRule, RuntimeException> vendorError) {
+        Optional<FaultRule> hit = hit(vendor, action);
+        if (hit.isEmpty()) return;
+        FaultRule f = hit.get();
+        if (!f.latency().isZero()) {
+            try {
+                Thread.sleep(f.latency().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (f.code() != null) throw vendorError.apply(f);
+        if (f.refusesCall()) throw new InjectedFault(f);
+        if (f.changesDelivery() || f.task() != null) ArmedFault.arm(f);
     }
 
     /** The rule that hits this call, if any; counts the hit and retires rules that are used up. */

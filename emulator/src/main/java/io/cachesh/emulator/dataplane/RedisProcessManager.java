@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class RedisProcessManager {
 
     static final String DB_FILE = "dump.rdb";
+    static final String PID_FILE = "redis.pid";
 
     private static final System.Logger LOG = System.getLogger(RedisProcessManager.class.getName());
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -98,7 +100,9 @@ public final class RedisProcessManager {
                 .append("save \"\"\n")
                 .append("appendonly no\n")
                 .append("daemonize no\n")
-                .append("logfile \"\"\n");
+                .append("logfile \"\"\n")
+                // the pid file lets a restarted emulator find a server its killed predecessor left behind
+                .append("pidfile \"").append(dir.toAbsolutePath().resolve(PID_FILE)).append("\"\n");
         if (maxmemoryBytes > 0) text.append("maxmemory ").append(maxmemoryBytes).append('\n');
         if (password != null && !password.isEmpty()) {
             // passwords are restricted to letters, digits and ()`~!@#$%^&*-+=_|{}[]:;<>,.?/ by the front-end
@@ -155,6 +159,93 @@ public final class RedisProcessManager {
             LOG.log(System.Logger.Level.DEBUG, "graceful stop of {0} failed: {1}", process, e.getMessage());
         }
         kill(process.process());
+    }
+
+    /**
+     * Deals with a redis-server that a killed emulator left running in {@code dir} (found by its pid file, checked to
+     * be a redis-server on this directory's config): its data is saved to the directory's dump when one of
+     * {@code passwords} opens it, then it is stopped, so the instance restarts on its data and nothing is orphaned.
+     *
+     * @return whether such a server was found
+     */
+    public boolean reclaimOrphan(Path dir, List<Secret> passwords) {
+        Path pidFile = dir.resolve(PID_FILE);
+        Path conf = dir.resolve("redis.conf");
+        if (!Files.exists(pidFile)) return false;
+        Optional<ProcessHandle> handle;
+        try {
+            handle = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
+        } catch (IOException | NumberFormatException e) {
+            handle = Optional.empty();
+        }
+        boolean ours = handle.isPresent() && handle.get().isAlive() && handle.get().info().commandLine()
+                .map(c -> c.contains("redis-server") && c.contains(conf.toAbsolutePath().toString())).orElse(false);
+        if (!ours) {
+            deleteQuietly(pidFile);
+            return false;
+        }
+        ProcessHandle orphan = handle.get();
+        int port = confPort(conf);
+        boolean saved = false;
+        List<Secret> tries = new java.util.ArrayList<>(passwords);
+        confPassword(conf).ifPresent(tries::add);
+        for (Secret pw : tries) {
+            if (saved || port <= 0) break;
+            try (RespClient client = RespClient.connect(RedisProcess.HOST, port, 2_000)) {
+                if (pw != null && !pw.isEmpty()) client.call("AUTH", pw.reveal());
+                client.call("SAVE");
+                saved = true;
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "orphan redis-server pid {0}: {1}", orphan.pid(), e.getMessage());
+            }
+        }
+        orphan.destroy();
+        try {
+            orphan.onExit().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            orphan.destroyForcibly();
+            try {
+                orphan.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // reported below
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "stopped redis-server pid {0} left by a previous emulator in {1} ({2})",
+                orphan.pid(), dir, saved ? "data saved" : "data NOT saved");
+        deleteQuietly(pidFile);
+        return true;
+    }
+
+    private static int confPort(Path conf) {
+        try {
+            for (String line : Files.readAllLines(conf, StandardCharsets.UTF_8)) {
+                if (line.startsWith("port ")) return Integer.parseInt(line.substring(5).trim());
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no port known: the server is stopped without saving
+        }
+        return -1;
+    }
+
+    private static Optional<Secret> confPassword(Path conf) {
+        try {
+            for (String line : Files.readAllLines(conf, StandardCharsets.UTF_8)) {
+                if (line.startsWith("requirepass \"") && line.endsWith("\"")) {
+                    return Optional.of(Secret.of(line.substring("requirepass \"".length(), line.length() - 1)));
+                }
+            }
+        } catch (IOException e) {
+            // none
+        }
+        return Optional.empty();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stale pid file is checked again next time
+        }
     }
 
     /** The running process of an instance, if any. */

@@ -4,6 +4,8 @@ import io.cachesh.emulator.dataplane.MemcachedProcess;
 import io.cachesh.emulator.dataplane.MemcachedProcessManager;
 import io.cachesh.emulator.dataplane.RedisProcess;
 import io.cachesh.emulator.dataplane.RedisProcessManager;
+import io.cachesh.emulator.control.ArmedFault;
+import io.cachesh.emulator.control.FaultRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -225,16 +227,38 @@ public final class Fleet implements AutoCloseable {
 
     // ---- tasks --------------------------------------------------------------------------------------------------
 
-    /** Records a task and runs {@code work} after the task delay. */
+    /**
+     * Records a task and runs {@code work} after the task delay. An injected task fault of the request that submits
+     * it ({@link ArmedFault}) makes the task hang (it stays running) or fail without its work.
+     */
     public Task submit(String instanceId, String type, String label, Work work) {
         Task task = new Task(nextTaskId.getAndIncrement(), type, label, instanceId, clock.instant(),
                 TaskStatus.PREPARING, null, "");
         tasks.put(task.id(), task);
         changed();
         long delayMillis = taskDelay.toMillis();
+        String injected = ArmedFault.current().map(FaultRule::task).orElse(null);
         scheduler.schedule(task::running, delayMillis / 2, TimeUnit.MILLISECONDS);
-        scheduler.schedule(() -> complete(task, work), delayMillis, TimeUnit.MILLISECONDS);
+        if (FaultRule.TASK_HANG.equals(injected)) return task;
+        Work run = FaultRule.TASK_FAIL.equals(injected) ? () -> failInjected(task) : work;
+        scheduler.schedule(() -> complete(task, run), delayMillis, TimeUnit.MILLISECONDS);
         return task;
+    }
+
+    /**
+     * An injected task failure: the work never happens. The instance a creation task was for (its first task) goes
+     * away, as a vendor drops an instance whose creation failed; any other instance goes back to the status it had before the flow, unchanged.
+     */
+    private String failInjected(Task task) throws IOException {
+        Instance instance = task.instanceId() == null ? null : instances.get(task.instanceId());
+        if (instance != null) {
+            boolean creation = tasks.values().stream().noneMatch(t -> task.instanceId().equals(t.instanceId()) && t.id() < task.id());
+            if (creation) remove(instance.id());
+            else if (instance.status() == InstanceStatus.PROCESSING && instance.statusBefore() != null) {
+                instance.transition(instance.statusBefore());
+            }
+        }
+        throw new IOException("injected task failure");
     }
 
     private void complete(Task task, Work work) {
@@ -281,8 +305,9 @@ public final class Fleet implements AutoCloseable {
     public void load() throws IOException {
         if (stateDir == null) return;
         Path file = stateDir.resolve(FleetState.FILE_NAME);
-        if (!Files.exists(file)) return;
-        FleetState.Loaded loaded = FleetState.load(file, clock);
+        FleetState.Loaded loaded = Files.exists(file) ? FleetState.load(file, clock) : null;
+        reclaimOrphans(loaded == null ? List.of() : loaded.instances());
+        if (loaded == null) return;
         extensions.load(loaded.extensions());
         nextTaskId.set(Math.max(nextTaskId.get(), loaded.nextTaskId()));
         for (Task t : loaded.tasks()) {
@@ -306,6 +331,23 @@ public final class Fleet implements AutoCloseable {
             }
         }
         changed();
+    }
+
+    /**
+     * Stops the redis-servers a killed emulator left behind in the state directory, saving the data of those whose
+     * instance is known (with its saved password) first, so each instance restarts on its data and none is orphaned.
+     */
+    private void reclaimOrphans(List<Instance> known) {
+        Map<String, Instance> byId = new java.util.HashMap<>();
+        known.forEach(i -> byId.put(i.id(), i));
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.toList()) {
+                Instance i = byId.get(dir.getFileName().toString());
+                redis.reclaimOrphan(dir.resolve("data"), i == null || i.password() == null ? List.of() : List.of(i.password()));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot look for servers left by a previous run in " + root + ": " + e.getMessage());
+        }
     }
 
     @Override

@@ -153,6 +153,8 @@ public final class Instance {
         this.replicas = replicas;
     }
 
+    private InstanceStatus statusBefore;
+
     public synchronized InstanceStatus status() {
         return status;
     }
@@ -162,7 +164,13 @@ public final class Instance {
         if (!status.canMoveTo(next)) {
             throw new IllegalStateException(id + ": cannot move from " + status + " to " + next);
         }
+        if (next != status) this.statusBefore = status;
         this.status = next;
+    }
+
+    /** The status before the last change (null before any), to undo a flow that failed. */
+    public synchronized InstanceStatus statusBefore() {
+        return statusBefore;
     }
 
     public synchronized int zoneId() {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.client.auth.Credentials;
 import io.cachesh.client.auth.HuaweiAkSkSigner;
-import io.cachesh.emulator.control.FaultRule;
 import io.cachesh.emulator.control.Faults;
 import io.cachesh.emulator.protocol.HttpRequestData;
 import io.cachesh.emulator.protocol.HttpResponseData;
@@ -35,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -187,22 +185,11 @@ public final class HuaweiDcsFrontEnd implements ProtocolHandler {
             throw new HuaweiException("DCS.4002", "111400002", 400, "Invalid project ID format: `" + projectId + "`.");
         }
         authenticate(request, projectId);
-        Optional<FaultRule> fault = faults.hit("huawei", operation);
-        if (fault.isPresent()) {
-            FaultRule f = fault.get();
-            if (!f.latency().isZero()) {
-                try {
-                    Thread.sleep(f.latency().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (f.code() != null) {
-                ErrorModel known = s.model().errors().get(f.code());
-                throw new HuaweiException(f.code(), f.code(), known != null && known.httpStatus() != null ? known.httpStatus() : 400,
-                        f.message() != null ? f.message() : "injected fault: " + f.code());
-            }
-        }
+        faults.apply("huawei", operation, f -> {
+            ErrorModel known = s.model().errors().get(f.code());
+            return new HuaweiException(f.code(), f.code(), known != null && known.httpStatus() != null ? known.httpStatus() : 400,
+                    f.message() != null ? f.message() : "injected fault: " + f.code());
+        });
         JsonNode body = body(s, request, op);
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : HuaweiAkSkSigner.parseQuery(request.rawQuery())) {

@@ -2,6 +2,9 @@ package io.cachesh.emulator.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.cachesh.emulator.control.ArmedFault;
+import io.cachesh.emulator.control.FaultRule;
+import io.cachesh.emulator.control.InjectedFault;
 import io.cachesh.emulator.protocol.HttpRequestData;
 import io.cachesh.emulator.protocol.HttpResponseData;
 import io.cachesh.emulator.protocol.ProtocolHandler;
@@ -70,6 +73,8 @@ public final class EmulatorServer implements AutoCloseable {
         HttpResponseData response;
         HttpRequestData request = null;
         ProtocolHandler handler = null;
+        FaultRule fault = null;
+        ArmedFault.take();
         try {
             byte[] body = readBody(exchange);
             request = new HttpRequestData(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
@@ -88,6 +93,9 @@ public final class EmulatorServer implements AutoCloseable {
             } else {
                 response = handler.handle(request);
             }
+        } catch (InjectedFault e) {
+            fault = e.rule();
+            response = gatewayAnswer(fault);
         } catch (Throwable e) {
             LOG.log(System.Logger.Level.ERROR, "request failed in " + (handler == null ? "router" : handler.name()), e);
             try {
@@ -97,7 +105,64 @@ public final class EmulatorServer implements AutoCloseable {
                 response = HttpResponseData.json(400, "{\"error\":\"request failed\"}");
             }
         }
+        if (fault == null) fault = ArmedFault.take().orElse(null);
+        else ArmedFault.take();
+        if (fault != null && fault.changesDelivery()) {
+            if (fault.httpStatus() != 0) response = gatewayAnswer(fault);
+            deliverBadly(exchange, response, fault);
+            return;
+        }
         write(exchange, response, request);
+    }
+
+    /** What a gateway in front of the vendor answers on an injected 5xx (not the vendor's envelope). */
+    private static HttpResponseData gatewayAnswer(FaultRule fault) {
+        int status = fault.httpStatus() != 0 ? fault.httpStatus() : 502;
+        return new HttpResponseData(status, "text/html; charset=utf-8",
+                ("<html><body><h1>" + status + " injected by the cachesh emulator</h1></body></html>")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+    }
+
+    /**
+     * An injected delivery fault: the announced body is cut in half and the connection dropped ({@code reset}), or it
+     * is trickled in small pieces over {@code slowBody}; an HTTP 5xx is delivered as it is.
+     */
+    private static void deliverBadly(HttpExchange exchange, HttpResponseData response, FaultRule fault) {
+        try {
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            for (Map.Entry<String, String> h : response.headers().entrySet()) {
+                exchange.getResponseHeaders().set(h.getKey(), h.getValue());
+            }
+            byte[] body = response.body();
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            OutputStream out = exchange.getResponseBody();
+            if (fault.reset()) {
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                // closing with bytes missing makes the JDK server drop the connection: the client reads a short body
+                exchange.close();
+                return;
+            }
+            if (!fault.slowBody().isZero()) {
+                int pieces = Math.max(1, Math.min(body.length, 10));
+                long pause = fault.slowBody().toMillis() / pieces;
+                int step = (body.length + pieces - 1) / pieces;
+                for (int off = 0; off < body.length; off += step) {
+                    Thread.sleep(pause);
+                    out.write(body, off, Math.min(step, body.length - off));
+                    out.flush();
+                }
+            } else {
+                out.write(body);
+            }
+            out.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "injected delivery fault: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+        }
     }
 
     /**

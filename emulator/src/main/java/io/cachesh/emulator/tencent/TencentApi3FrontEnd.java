@@ -6,7 +6,6 @@ import io.cachesh.client.auth.Credentials;
 import io.cachesh.client.auth.SignatureMethod;
 import io.cachesh.client.auth.TencentV1Signer;
 import io.cachesh.client.auth.Tc3Signer;
-import io.cachesh.emulator.control.FaultRule;
 import io.cachesh.emulator.control.Faults;
 import io.cachesh.emulator.protocol.FormParams;
 import io.cachesh.emulator.protocol.HttpRequestData;
@@ -214,20 +213,8 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
             throw new TencentException("RequestLimitExceeded", "请求的次数超过了频率限制。: " + action + " allows "
                     + limiter.limit(action) + " requests per second per SecretId and region.");
         }
-        Optional<FaultRule> fault = faults.hit("tencent", action);
-        if (fault.isPresent()) {
-            FaultRule f = fault.get();
-            if (!f.latency().isZero()) {
-                try {
-                    Thread.sleep(f.latency().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (f.code() != null) {
-                throw new TencentException(f.code(), f.message() != null ? f.message() : "injected fault: " + f.code());
-            }
-        }
+        faults.apply("tencent", action,
+                f -> new TencentException(f.code(), f.message() != null ? f.message() : "injected fault: " + f.code()));
         ObjectNode input = v1 != null ? v1Input(v1) : input(request);
         if (op.isPresent()) {
             ValidationResult result = validator.validate(action, input);

@@ -3,7 +3,6 @@ package io.cachesh.emulator.tencentlegacy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.client.auth.Credentials;
 import io.cachesh.client.auth.TencentV1Signer;
-import io.cachesh.emulator.control.FaultRule;
 import io.cachesh.emulator.control.Faults;
 import io.cachesh.emulator.protocol.FormParams;
 import io.cachesh.emulator.protocol.HttpRequestData;
@@ -172,20 +171,11 @@ public final class TencentV2FrontEnd implements ProtocolHandler {
     }
 
     private void fault(V2Service service, String action) {
-        java.util.Optional<FaultRule> hit = faults.hit(service.name(), action);
-        if (hit.isEmpty()) return;
-        FaultRule f = hit.get();
-        if (!f.latency().isZero()) {
-            try {
-                Thread.sleep(f.latency().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (f.code() == null) return;
-        String message = f.message() != null ? f.message() : "injected fault: " + f.code();
-        if (f.code().matches("\\d{4}")) throw V2Exception.common(Integer.parseInt(f.code()), "InjectedFault", message);
-        throw V2Exception.business(service.model(), f.code(), message);
+        faults.apply(service.name(), action, f -> {
+            String message = f.message() != null ? f.message() : "injected fault: " + f.code();
+            if (f.code().matches("\\d{4}")) return V2Exception.common(Integer.parseInt(f.code()), "InjectedFault", message);
+            return V2Exception.business(service.model(), f.code(), message);
+        });
     }
 
     /** Signature v1 ({@link TencentV1Signer}) over {@code METHOD + Host + /v2/index.php + ? + sorted raw parameters}. */
