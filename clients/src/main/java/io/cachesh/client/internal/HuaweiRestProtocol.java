@@ -19,7 +19,6 @@ import io.cachesh.model.MemberModel;
 import io.cachesh.model.OperationModel;
 import io.cachesh.model.ShapeModel;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -306,32 +305,26 @@ public final class HuaweiRestProtocol implements Protocol {
     }
 
     /**
-     * Reads a success answer straight from its bytes (Jackson's UTF-8 parser), without first decoding the body to a
-     * String; error answers and malformed ones are decoded for their message.
+     * Reads a success answer straight from the body's buffer (Jackson's UTF-8 stream parser), without first copying
+     * it into an array or decoding it to a String; error answers and malformed ones are decoded for their message.
      */
     @Override
     public Object read(ApiRequest request, int status, String reason, Headers headers, ResponseBody body)
             throws IOException {
-        byte[] bytes = body == null ? new byte[0] : body.bytes();
-        if (status < 200 || status > 299 || isBlank(bytes)) {
-            return read(request, status, reason, headers, new String(bytes, StandardCharsets.UTF_8));
+        try (BufferedAnswer answer = BufferedAnswer.of(body)) {
+            if (status < 200 || status > 299 || answer.isBlank()) {
+                return read(request, status, reason, headers, answer.text());
+            }
+            OperationInfo operation = request.operation();
+            Class<?> type = request.responseType();
+            try {
+                return bind(operation, answer.parser(mapper), type);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new MalformedResponseException(where(operation) + ": cannot read the answer (HTTP " + status
+                        + ") as " + type.getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("") + "): "
+                        + Tc3JsonProtocol.snippet(answer.text()), e);
+            }
         }
-        OperationInfo operation = request.operation();
-        Class<?> type = request.responseType();
-        try {
-            return bind(operation, mapper.createParser(bytes), type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedResponseException(where(operation) + ": cannot read the answer (HTTP " + status + ") as "
-                    + type.getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("") + "): "
-                    + Tc3JsonProtocol.snippet(new String(bytes, StandardCharsets.UTF_8)), e);
-        }
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return false;
-        }
-        return true;
     }
 
     private Object bind(OperationInfo operation, String body, Class<?> type) throws IOException {
