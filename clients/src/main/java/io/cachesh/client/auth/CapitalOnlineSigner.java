@@ -2,9 +2,7 @@ package io.cachesh.client.auth;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +13,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * CapitalOnline (首都在线) OpenAPI signature, {@code SignatureVersion=1.0}, {@code SignatureMethod=HMAC-SHA1}. The
@@ -108,13 +104,8 @@ public final class CapitalOnlineSigner {
 
     /** Step 4: {@code Base64(HMAC-SHA1(key, stringToSign))}. */
     public static String signature(Secret secret, KeyDerivation keyDerivation, String stringToSign) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(keyDerivation.key(secret), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(Crypto.hmac("HmacSHA1", keyDerivation.key(secret),
+                stringToSign.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code params} sorted with {@code Signature} added (raw, not yet encoded). */

@@ -3,8 +3,6 @@ package io.cachesh.client.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
@@ -12,8 +10,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tencent Cloud signature v1 ("签名方法 v1", seed tencent-redis-api3-and-legacy-v2.txt about lines 4993-5990), also
@@ -53,13 +49,8 @@ public final class TencentV1Signer {
     public static String signature(Secret secretKey, SignatureMethod method, String stringToSign) {
         Objects.requireNonNull(secretKey, "secretKey == null");
         if (!method.isV1()) throw new IllegalArgumentException("not a v1 signature method: " + method);
-        try {
-            Mac mac = Mac.getInstance(method.macAlgorithm());
-            mac.init(new SecretKeySpec(secretKey.reveal().getBytes(StandardCharsets.UTF_8), method.macAlgorithm()));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(Crypto.hmac(method.macAlgorithm(),
+                secretKey.reveal().getBytes(StandardCharsets.UTF_8), stringToSign.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

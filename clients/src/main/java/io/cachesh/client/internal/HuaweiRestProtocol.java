@@ -1,5 +1,6 @@
 package io.cachesh.client.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
@@ -32,6 +34,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
 
 /**
  * Huawei Cloud REST ({@code huawei-rest} for DCS v2, {@code huawei-rest-v1} for DCS v1.0): the operation's
@@ -65,6 +68,8 @@ public final class HuaweiRestProtocol implements Protocol {
     private final HuaweiErrorFormat errorFormat;
     private final HuaweiTokenAuth tokenAuth;
     private final ErrorMapper errors;
+    /** Per operation: does its output rename a member on the wire (then the answer is bound through a tree)? */
+    private final Map<String, Boolean> renamedOutputs = new ConcurrentHashMap<>();
 
     /**
      * @param tokenAuth IAM token auth, or null to sign with the config's AK/SK
@@ -292,18 +297,56 @@ public final class HuaweiRestProtocol implements Protocol {
                 body = isListShape(operation) ? "[]" : "{}";
             }
             return bind(operation, body, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new MalformedResponseException(where(operation) + ": cannot read the answer (HTTP " + status + ") as "
                     + type.getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("") + "): "
                     + Tc3JsonProtocol.snippet(text == null ? "" : text), e);
         }
     }
 
-    private Object bind(OperationInfo operation, String body, Class<?> type) throws JsonProcessingException {
-        ShapeModel output = model.operation(operation.name()).map(op -> model.shapes().get(op.output())).orElse(null);
-        boolean renamed = output != null && output.members().entrySet().stream()
-                .anyMatch(e -> !wireName(e.getKey(), e.getValue()).equals(e.getKey()));
-        if (!renamed) return mapper.readValue(body, type);
+    /**
+     * Reads a success answer straight from the body's buffer (Jackson's UTF-8 stream parser), without first copying
+     * it into an array or decoding it to a String; error answers and malformed ones are decoded for their message.
+     */
+    @Override
+    public Object read(ApiRequest request, int status, String reason, Headers headers, ResponseBody body)
+            throws IOException {
+        try (BufferedAnswer answer = BufferedAnswer.of(body)) {
+            if (status < 200 || status > 299 || answer.isBlank()) {
+                return read(request, status, reason, headers, answer.text());
+            }
+            OperationInfo operation = request.operation();
+            Class<?> type = request.responseType();
+            try {
+                return bind(operation, answer.parser(mapper), type);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new MalformedResponseException(where(operation) + ": cannot read the answer (HTTP " + status
+                        + ") as " + type.getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("") + "): "
+                        + Tc3JsonProtocol.snippet(answer.text()), e);
+            }
+        }
+    }
+
+    private Object bind(OperationInfo operation, String body, Class<?> type) throws IOException {
+        return bind(operation, mapper.createParser(body), type);
+    }
+
+    private Object bind(OperationInfo operation, JsonParser body, Class<?> type) throws IOException {
+        try (body) {
+            if (!isRenamed(operation)) return mapper.readValue(body, type);
+            return bindRenamed(body, type, model.shapes().get(model.operation(operation.name()).orElseThrow().output()));
+        }
+    }
+
+    private boolean isRenamed(OperationInfo operation) {
+        return renamedOutputs.computeIfAbsent(operation.name(), name -> {
+            ShapeModel output = model.operation(name).map(op -> model.shapes().get(op.output())).orElse(null);
+            return output != null && output.members().entrySet().stream()
+                    .anyMatch(e -> !wireName(e.getKey(), e.getValue()).equals(e.getKey()));
+        });
+    }
+
+    private Object bindRenamed(JsonParser body, Class<?> type, ShapeModel output) throws IOException {
         JsonNode tree = mapper.readTree(body);
         if (tree instanceof ObjectNode object) {
             output.members().forEach((key, member) -> {

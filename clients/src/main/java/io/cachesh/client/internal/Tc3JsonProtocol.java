@@ -146,20 +146,22 @@ public final class Tc3JsonProtocol implements Protocol {
 
     @Override
     public Object read(ApiRequest request, int status, String reason, String text) {
-        return read(request, status, reason, text.getBytes(StandardCharsets.UTF_8));
+        return read(request, status, reason, BufferedAnswer.of(text));
     }
 
     @Override
     public Object read(ApiRequest request, int status, String reason, Headers headers, ResponseBody body) throws IOException {
-        return read(request, status, reason, body == null ? new byte[0] : body.bytes());
+        try (BufferedAnswer answer = BufferedAnswer.of(body)) {
+            return read(request, status, reason, answer);
+        }
     }
 
     /**
-     * Reads the answer from its bytes without building a tree of it: one streaming pass over the document finds the
+     * Reads the answer from its buffer without building a tree of it: one streaming pass over the document finds the
      * {@code Response} object and its {@code Error} and {@code RequestId} (only those are read as trees); when there
      * is no error a second parser binds {@code Response} straight to the response type.
      */
-    private Object read(ApiRequest request, int status, String reason, byte[] bytes) {
+    private Object read(ApiRequest request, int status, String reason, BufferedAnswer bytes) {
         OperationInfo operation = request.operation();
         if (status != 200) {
             throw httpError(operation, status, reason, text(bytes));
@@ -174,7 +176,7 @@ public final class Tc3JsonProtocol implements Protocol {
             throw error(error.path("Code").asText("UnknownError"), error.path("Message").asText(""),
                     textOrNull(envelope.requestId), 200);
         }
-        try (JsonParser parser = mapper.createParser(bytes)) {
+        try (JsonParser parser = bytes.parser(mapper)) {
             parser.nextToken(); // the root START_OBJECT
             int index = -1;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -198,9 +200,9 @@ public final class Tc3JsonProtocol implements Protocol {
         JsonNode requestId;
     }
 
-    private Envelope scan(OperationInfo operation, byte[] bytes) {
+    private Envelope scan(OperationInfo operation, BufferedAnswer bytes) {
         Envelope envelope = new Envelope();
-        try (JsonParser parser = mapper.createParser(bytes)) {
+        try (JsonParser parser = bytes.parser(mapper)) {
             JsonToken root = parser.nextToken();
             if (root != JsonToken.START_OBJECT) {
                 throw new MalformedResponseException(where(operation) + ": the answer is not a JSON object: "
@@ -245,8 +247,8 @@ public final class Tc3JsonProtocol implements Protocol {
         }
     }
 
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+    private static String text(BufferedAnswer bytes) {
+        return bytes.text();
     }
 
     @Override
