@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code emulator}. Without credentials the REPL and {@code -e} use an embedded emulator and say so.
  */
 @Command(name = "cachesh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class},
+        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class, CallCommand.class},
         description = "Scripting shell for managed Redis/Memcached fleets: a Groovy DSL, a REPL and a local emulator.",
         footer = {"", "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.",
                 "Credentials: TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY or ~/.cachesh/credentials (mode 600)."})
@@ -59,6 +59,8 @@ public final class CacheshCommand implements Callable<Integer> {
     /** The command line as {@code main} runs it: one-line usage errors, exit code 2. */
     public static CommandLine newCommandLine(ShellEnvironment environment) {
         CommandLine cl = new CommandLine(new CacheshCommand(environment));
+        // call's --Name value words are the action's parameters, not options of the command
+        cl.getSubcommands().get("call").setUnmatchedOptionsArePositionalParams(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + ex.getMessage() + " (see " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
