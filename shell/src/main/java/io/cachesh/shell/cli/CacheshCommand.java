@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * {@code emulator}. Without credentials the REPL and {@code -e} use an embedded emulator and say so.
  */
 @Command(name = "cachesh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class, CallCommand.class},
+        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class, CallCommand.class,
+                WaitCommand.class},
         description = "Scripting shell for managed Redis/Memcached fleets: a Groovy DSL, a REPL and a local emulator.",
         footer = {"", "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.",
                 "Credentials: TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY or ~/.cachesh/credentials (mode 600)."})
@@ -80,7 +81,7 @@ public final class CacheshCommand implements Callable<Integer> {
             ShellSettings settings = global.apply(ShellSettings.defaults());
             return eval != null ? eval(settings) : repl(settings);
         } catch (Exception e) {
-            return fail(spec, e, global.debug);
+            return fail(spec, e, global.debug, ResumeHint.flags(global));
         }
     }
 
@@ -89,6 +90,7 @@ public final class CacheshCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<ResolvedCredentials> creds = interactiveCredentials(settings);
         try (Sessions sessions = new Sessions(creds, false)) {
+            if (global.debug) sessions.wireLog(wireLog(err));
             if (sessions.usesEmulator()) {
                 CompletableFuture<Void> warm = Warmup.dslInBackground();
                 err.println(emulatorNote(sessions.startEmulator()));
@@ -159,11 +161,25 @@ public final class CacheshCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** {@code --debug}: wire-log blocks on stderr, flushed at once so they interleave with progress lines. */
+    static java.util.function.Consumer<String> wireLog(PrintWriter err) {
+        return block -> {
+            err.println(block);
+            err.flush();
+        };
+    }
+
     /** Prints {@code error: <one line>} (and with --debug the stack trace) and returns the exit code. */
     static int fail(CommandSpec spec, Throwable e, boolean debug) {
+        return fail(spec, e, debug, "");
+    }
+
+    /** As above; after a timed-out wait also the command that resumes it, with {@code flags} (provider, region). */
+    static int fail(CommandSpec spec, Throwable e, boolean debug, String flags) {
         PrintWriter err = spec.commandLine().getErr();
         if (debug) e.printStackTrace(err);
         err.println("error: " + ErrorMessages.message(e));
+        ResumeHint.of(e, flags).ifPresent(err::println);
         err.flush();
         return ErrorMessages.exitCode(e);
     }

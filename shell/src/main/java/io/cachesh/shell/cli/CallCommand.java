@@ -148,10 +148,8 @@ public final class CallCommand implements Callable<Integer> {
             if ("huawei".equals(vendor)) config.projectId(huaweiProject(onEmulator));
             List<String> printed = new ArrayList<>();
             if (dryRun) config.addNetworkInterceptor(new DryRunInterceptor(printed::add));
-            if (debug) config.addNetworkInterceptor(new WireLogInterceptor(line -> {
-                err.println(line);
-                err.flush();
-            }, RetryPolicy.defaults()));
+            if (debug) config.addNetworkInterceptor(new WireLogInterceptor(CacheshCommand.wireLog(err),
+                    RetryPolicy.defaults()));
             ClientConfig built = config.build();
             try (ModelClient client = new ModelClient(model, () -> RawClients.create(model, built), () -> false,
                     new WriterOutput(err))) {

@@ -20,7 +20,7 @@ public final class GlobalOptionsMixin {
     @Option(names = {"-o", "--output"}, paramLabel = "<format>", description = "Result format: table, json or text.")
     String output;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
+    @Option(names = "--debug", description = "Print stack traces of errors, and each API request and answer on stderr (secrets masked).")
     boolean debug;
 
     /** These options over {@code base}: a value given here wins. */

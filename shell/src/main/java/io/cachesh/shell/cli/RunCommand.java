@@ -59,19 +59,20 @@ public final class RunCommand implements Callable<Integer> {
         boolean debug = global.debug || parent.global.debug;
         try {
             ShellSettings settings = global.apply(parent.global.apply(ShellSettings.defaults())).withDryRun(dryRun);
-            return run(settings);
+            return run(settings, debug);
         } catch (Exception e) {
-            return CacheshCommand.fail(spec, e, debug);
+            return CacheshCommand.fail(spec, e, debug, ResumeHint.flags(global, parent.global));
         }
     }
 
-    private int run(ShellSettings settings) {
+    private int run(ShellSettings settings, boolean debug) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(script)) throw new UsageException("no such script: " + script);
         Optional<ResolvedCredentials> creds = parent.environment().credentials().resolve(settings.provider());
         if (creds.isEmpty() && !emulator) throw new UsageException(NO_CREDENTIALS);
         try (Sessions sessions = new Sessions(creds, emulator)) {
+            if (debug) sessions.wireLog(CacheshCommand.wireLog(err));
             if (sessions.usesEmulator()) {
                 var warm = Warmup.dslInBackground();
                 err.println("using the embedded emulator at " + sessions.startEmulator());

@@ -2,6 +2,8 @@ package io.cachesh.shell.config;
 
 import io.cachesh.client.auth.Credentials;
 import io.cachesh.client.core.ClientConfig;
+import io.cachesh.client.debug.WireLogInterceptor;
+import io.cachesh.client.retry.RetryPolicy;
 import io.cachesh.dsl.CacheshSession;
 import io.cachesh.dsl.DslOutput;
 import io.cachesh.dsl.ProviderSettings;
@@ -21,6 +23,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     private volatile boolean useEmulator;
     private Emulator emulator;
     private boolean closed;
+    private volatile java.util.function.Consumer<String> wireLog;
 
     /**
      * @param credentials   what {@link CredentialsResolver} found
@@ -29,6 +32,12 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     public Sessions(Optional<ResolvedCredentials> credentials, boolean forceEmulator) {
         this.credentials = credentials;
         this.useEmulator = forceEmulator || credentials.isEmpty();
+    }
+
+    /** {@code --debug}: every API request and answer of the sessions opened from now on goes here, secrets masked. */
+    public Sessions wireLog(java.util.function.Consumer<String> log) {
+        this.wireLog = log;
+        return this;
     }
 
     @Override
@@ -101,13 +110,18 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
         }
         ProviderSettings provider = new ProviderSettings(settings.provider(), creds, settings.region(), endpoint,
                 settings.waitTimeout());
+        java.util.function.Consumer<String> log = wireLog;
+        java.util.function.UnaryOperator<ClientConfig.Builder> debug = log == null ? b -> b
+                : b -> b.addNetworkInterceptor(new WireLogInterceptor(log, RetryPolicy.defaults()));
         CacheshSession session = CacheshSession.builder()
                 .provider(provider)
                 .defaultProvider(settings.provider())
                 .output(output)
                 .dryRun(settings.dryRun())
+                .clientConfig(debug)
                 .build();
-        ClientConfig config = ClientConfig.builder().credentials(creds).region(settings.region()).endpoint(endpoint).build();
+        ClientConfig config = debug.apply(ClientConfig.builder().credentials(creds).region(settings.region())
+                .endpoint(endpoint)).build();
         return new DslEngine(session, config);
     }
 

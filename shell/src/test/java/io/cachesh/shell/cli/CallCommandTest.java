@@ -131,6 +131,14 @@ class CallCommandTest {
     }
 
     @Test
+    void debugAlsoLogsTheDslsCallsAndNeverItsPasswords() {
+        assertThat(cachesh("--debug", "-e", "list()")).as(err).isZero();
+        assertThat(err).contains("> tencent-redis DescribeInstances (attempt 1)", "Signature=******",
+                "< tencent-redis DescribeInstances: 200 in ");
+        assertThat(err + out).doesNotContain(EMULATOR_SECRET);
+    }
+
+    @Test
     void huaweiPathParametersAndCapitalOnlineWorkToo() throws Exception {
         assertThat(cachesh("call", "huawei.dcs", "ListInstances", "--limit", "5", "--emulator")).as(err).isZero();
         assertThat(JSON.readTree(out).path("instance_num").asInt()).isZero();
