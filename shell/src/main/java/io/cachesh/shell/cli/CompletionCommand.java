@@ -1,7 +1,7 @@
 package io.cachesh.shell.cli;
 
-import io.cachesh.shell.completion.CompletionValues;
-import io.cachesh.shell.completion.FishCompletion;
+import io.cachesh.shell.install.CompletionValues;
+import io.cachesh.shell.install.FishCompletion;
 import io.cachesh.shell.config.UsageException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package io.cachesh.shell.completion;
+package io.cachesh.shell.install;
 
 import io.cachesh.model.ApiModel;
 import io.cachesh.shell.call.ApiNames;
