@@ -32,7 +32,7 @@ public final class RequestLog {
      * The URL with secret query parameters masked: signatures ({@code Signature}, the legacy Tencent and CapitalOnline
      * query signatures), tokens, passwords and secrets (a legacy {@code GET} carries {@code password} in the query).
      */
-    static String redactUrl(okhttp3.HttpUrl url) {
+    public static String redactUrl(okhttp3.HttpUrl url) {
         if (url.querySize() == 0) return url.toString();
         okhttp3.HttpUrl.Builder b = url.newBuilder();
         for (String name : url.queryParameterNames()) {
@@ -44,7 +44,7 @@ public final class RequestLog {
         return b.build().toString();
     }
 
-    static String redact(String name, String value) {
+    public static String redact(String name, String value) {
         String lower = name.toLowerCase(Locale.ROOT);
         if ("authorization".equals(lower)) return SIGNATURE.matcher(value).replaceAll("$1" + Secret.MASK);
         if (SECRET_HEADERS.contains(lower) || lower.contains("password") || lower.contains("secret")) return Secret.MASK;

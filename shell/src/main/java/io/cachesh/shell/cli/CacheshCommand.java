@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  * {@code emulator}. Without credentials the REPL and {@code -e} use an embedded emulator and say so.
  */
 @Command(name = "cachesh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class, ConfigureCommand.class},
+        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class, ConfigureCommand.class,
+                CallCommand.class, WaitCommand.class, CompletionCommand.class},
         description = "Scripting shell for managed Redis/Memcached fleets: a Groovy DSL, a REPL and a local emulator.",
         footer = {"", "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.",
                 "Credentials: the vendor's environment variables (TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY, HUAWEICLOUD_SDK_AK/SK,",
@@ -61,6 +62,8 @@ public final class CacheshCommand implements Callable<Integer> {
     /** The command line as {@code main} runs it: one-line usage errors, exit code 2. */
     public static CommandLine newCommandLine(ShellEnvironment environment) {
         CommandLine cl = new CommandLine(new CacheshCommand(environment));
+        // call's --Name value words are the action's parameters, not options of the command
+        cl.getSubcommands().get("call").setUnmatchedOptionsArePositionalParams(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + ex.getMessage() + " (see " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
@@ -80,7 +83,7 @@ public final class CacheshCommand implements Callable<Integer> {
             ResolvedConfig config = global.resolve(environment, null);
             return eval != null ? eval(config) : repl(config);
         } catch (Exception e) {
-            return fail(spec, e, global.debug);
+            return fail(spec, e, global.debug, ResumeHint.flags(global));
         }
     }
 
@@ -90,6 +93,7 @@ public final class CacheshCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<ResolvedCredentials> creds = interactiveCredentials(config);
         try (Sessions sessions = new Sessions(creds, config, false)) {
+            if (global.debug) sessions.wireLog(wireLog(err));
             if (sessions.usesEmulator()) {
                 CompletableFuture<Void> warm = Warmup.dslInBackground();
                 err.println(emulatorNote(sessions.startEmulator()));
@@ -161,11 +165,25 @@ public final class CacheshCommand implements Callable<Integer> {
         out.flush();
     }
 
+    /** {@code --debug}: wire-log blocks on stderr, flushed at once so they interleave with progress lines. */
+    static java.util.function.Consumer<String> wireLog(PrintWriter err) {
+        return block -> {
+            err.println(block);
+            err.flush();
+        };
+    }
+
     /** Prints {@code error: <one line>} (and with --debug the stack trace) and returns the exit code. */
     static int fail(CommandSpec spec, Throwable e, boolean debug) {
+        return fail(spec, e, debug, "");
+    }
+
+    /** As above; after a timed-out wait also the command that resumes it, with {@code flags} (provider, region). */
+    static int fail(CommandSpec spec, Throwable e, boolean debug, String flags) {
         PrintWriter err = spec.commandLine().getErr();
         if (debug) e.printStackTrace(err);
         err.println("error: " + ErrorMessages.message(e));
+        ResumeHint.of(e, flags).ifPresent(err::println);
         err.flush();
         return ErrorMessages.exitCode(e);
     }

@@ -48,7 +48,7 @@ public final class GlobalOptionsMixin {
             description = "Session token of temporary credentials (Tencent Token, Huawei security token).")
     String token;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
+    @Option(names = "--debug", description = "Print stack traces of errors, and each API request and answer on stderr (secrets masked).")
     boolean debug;
 
     /** The values given on the command line (null where absent). */

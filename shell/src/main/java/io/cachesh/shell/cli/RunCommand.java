@@ -66,19 +66,20 @@ public final class RunCommand implements Callable<Integer> {
         boolean debug = global.debug || parent.global.debug;
         try {
             ResolvedConfig config = global.resolve(parent.environment(), parent.global);
-            return run(config, config.settings().withDryRun(dryRun));
+            return run(config, config.settings().withDryRun(dryRun), debug);
         } catch (Exception e) {
-            return CacheshCommand.fail(spec, e, debug);
+            return CacheshCommand.fail(spec, e, debug, ResumeHint.flags(global, parent.global));
         }
     }
 
-    private int run(ResolvedConfig config, ShellSettings settings) {
+    private int run(ResolvedConfig config, ShellSettings settings, boolean debug) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(script)) throw new UsageException("no such script: " + script);
         Optional<ResolvedCredentials> creds = config.selectedCredentials();
         if (creds.isEmpty() && !emulator) throw new UsageException(noCredentials(settings.provider()));
         try (Sessions sessions = new Sessions(creds, config, emulator)) {
+            if (debug) sessions.wireLog(CacheshCommand.wireLog(err));
             if (sessions.usesEmulator()) {
                 var warm = Warmup.dslInBackground();
                 err.println("using the embedded emulator at " + sessions.startEmulator());

@@ -2,6 +2,8 @@ package io.cachesh.shell.config;
 
 import io.cachesh.client.auth.Credentials;
 import io.cachesh.client.core.ClientConfig;
+import io.cachesh.client.debug.WireLogInterceptor;
+import io.cachesh.client.retry.RetryPolicy;
 import io.cachesh.dsl.CacheshSession;
 import io.cachesh.dsl.DslOutput;
 import io.cachesh.dsl.ProviderSettings;
@@ -24,6 +26,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     private volatile boolean useEmulator;
     private Emulator emulator;
     private boolean closed;
+    private volatile java.util.function.Consumer<String> wireLog;
 
     /**
      * @param credentials   what {@link CredentialsResolver} found
@@ -44,6 +47,12 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
         this.credentials = credentials;
         this.config = config;
         this.useEmulator = forceEmulator || credentials.isEmpty();
+    }
+
+    /** {@code --debug}: every API request and answer of the sessions opened from now on goes here, secrets masked. */
+    public Sessions wireLog(java.util.function.Consumer<String> log) {
+        this.wireLog = log;
+        return this;
     }
 
     @Override
@@ -116,6 +125,9 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
         }
         ProviderSettings provider = new ProviderSettings(settings.provider(), creds, settings.region(), endpoint,
                 settings.waitTimeout(), config == null || useEmulator ? Map.of() : config.optionsOf(settings.provider()));
+        java.util.function.Consumer<String> log = wireLog;
+        java.util.function.UnaryOperator<ClientConfig.Builder> debug = log == null ? b -> b
+                : b -> b.addNetworkInterceptor(new WireLogInterceptor(log, RetryPolicy.defaults()));
         CacheshSession.Builder builder = CacheshSession.builder().provider(provider);
         if (config != null && !useEmulator) {
             config.credentials().forEach((name, other) -> {
@@ -128,9 +140,11 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
                 .defaultProvider(settings.provider())
                 .output(output)
                 .dryRun(settings.dryRun())
+                .clientConfig(debug)
                 .build();
-        ClientConfig config = ClientConfig.builder().credentials(creds).region(settings.region()).endpoint(endpoint).build();
-        return new DslEngine(session, config);
+        ClientConfig clientConfig = debug.apply(ClientConfig.builder().credentials(creds).region(settings.region())
+                .endpoint(endpoint)).build();
+        return new DslEngine(session, clientConfig);
     }
 
     @Override
