@@ -6,10 +6,12 @@ import io.cachesh.client.tencent.redis.TencentRedisClient;
 import java.time.Duration;
 import io.cachesh.client.capitalonline.memcached.CapitalOnlineMemcachedClient;
 import io.cachesh.client.huawei.dcs.HuaweiDcsClient;
+import io.cachesh.client.huawei.dcsv1.HuaweiDcsV1Client;
 import io.cachesh.client.tencent.cmem.TencentCmemClient;
 import io.cachesh.client.tencent.redislegacy.TencentRedisLegacyClient;
 import io.cachesh.dsl.capitalonline.CapitalOnlineCacheService;
 import io.cachesh.dsl.huawei.HuaweiCacheService;
+import io.cachesh.dsl.huawei.HuaweiMemcachedService;
 import io.cachesh.dsl.tencent.TencentCacheService;
 import io.cachesh.model.Models;
 import java.util.LinkedHashMap;
@@ -79,7 +81,8 @@ final class DslContext implements AutoCloseable {
                 return derived.computeIfAbsent(provider, p -> other.forProvider(p, switch (p) {
                     case "huawei" -> Map.of(ProviderSettings.PROJECT_ID, EMULATOR_HUAWEI_PROJECT_ID,
                             ProviderSettings.VPC_ID, "5e37b3be-950a-48e1-b498-65b63d336481",
-                            ProviderSettings.SUBNET_ID, "a4112635-3ec0-471c-95c3-5cf49b9533af");
+                            ProviderSettings.SUBNET_ID, "a4112635-3ec0-471c-95c3-5cf49b9533af",
+                            HuaweiMemcachedService.SECURITY_GROUP_ID, "1477393a-29c9-4de5-843f-18ef51257c8e");
                     case "capitalonline" -> Map.of(ProviderSettings.VDC_ID, "cachesh-emulator-vdc",
                             ProviderSettings.PIPE_ID, "cachesh-emulator-pipe", ProviderSettings.SITE, "CN_Beijing_H");
                     default -> Map.of();
@@ -117,7 +120,9 @@ final class DslContext implements AutoCloseable {
                         .region(region).projectId(regional.projectId()).endpoint(regional.endpoint())).build();
                 ModelClient dcs = new ModelClient(Models.load("huawei-dcs-v2"),
                         () -> HuaweiDcsClient.create(config), () -> dryRun, output);
-                yield new HuaweiCacheService(region, dcs, output, regional.taskTimeout(), poll, passwords,
+                ModelClient dcsV1 = new ModelClient(Models.load("huawei-dcs-v1"),
+                        () -> HuaweiDcsV1Client.create(config), () -> dryRun, output);
+                yield new HuaweiCacheService(region, dcs, dcsV1, output, regional.taskTimeout(), poll, passwords,
                         regional.options());
             }
             case "capitalonline" -> {

@@ -191,6 +191,8 @@ public final class DslVocabulary {
             new VerbDoc("huawei.dcs", "Raw typed access: any Huawei Cloud DCS v2 operation by lowerCamel name",
                     "huawei.dcs.listInstances(limit: 10)", List.of(),
                     "huawei.dcs.<operation>(<parameter>: value, ...)"),
+            new VerbDoc("huawei.dcsv1", "Raw typed access: any Huawei Cloud DCS v1.0 operation (Memcached is created "
+                    + "here)", "huawei.dcsv1.listProducts()", List.of(), "huawei.dcsv1.<operation>(<parameter>: value, ...)"),
             new VerbDoc("capitalonline.memcached", "Raw typed access: the six CapitalOnline Memcached actions",
                     "capitalonline.memcached.memcachedInstanceList()", List.of(),
                     "capitalonline.memcached.<operation>(<parameter>: value, ...)"));
@@ -199,7 +201,7 @@ public final class DslVocabulary {
     private static final java.util.Map<String, java.util.Map<String, String>> RAW = java.util.Map.of(
             "tencent", java.util.Map.of("redis", "tencent-redis", "cmem", "tencent-cmem",
                     "redisLegacy", "tencent-redis-legacy"),
-            "huawei", java.util.Map.of("dcs", "huawei-dcs-v2"),
+            "huawei", java.util.Map.of("dcs", "huawei-dcs-v2", "dcsv1", "huawei-dcs-v1"),
             "capitalonline", java.util.Map.of("memcached", "capitalonline-memcached"));
 
     private DslVocabulary() {

@@ -15,7 +15,7 @@ public final class SupportMatrix {
     /** Every adapter's capabilities, one column each. A new {@link CacheService} adds its constant here. */
     public static final List<Capabilities> PROVIDERS = List.of(TencentCacheService.CAPABILITIES,
             TencentCacheService.CMEM_CAPABILITIES, HuaweiCacheService.CAPABILITIES,
-            CapitalOnlineCacheService.CAPABILITIES);
+            io.cachesh.dsl.huawei.HuaweiMemcachedService.CAPABILITIES, CapitalOnlineCacheService.CAPABILITIES);
 
     private SupportMatrix() {
     }
@@ -52,7 +52,9 @@ public final class SupportMatrix {
         }
         sb.append("\n`tencent memcached (CMEM)` is `provider tencent` on Memcached instances (`list(spec: 'memcached')`): ")
                 .append("the CMEM API has only DescribeCmem and ClearCmem, so CMEM instances are created in the ")
-                .append("console. A new adapter declares its verbs with `Capabilities.builder(provider).verb(Verb.X, ")
+                .append("console. `huawei memcached (DCS v1)` is `provider huawei` on Memcached instances (`create ")
+                .append("spec: 'memcached'`): DCS creates Memcached through its v1.0 API only and refuses flush, backups, ")
+                .append("ACL and the analyses for it. A new adapter declares its verbs with `Capabilities.builder(provider).verb(Verb.X, ")
                 .append("\"note\")` in `CacheService.capabilities()` and adds the constant to `SupportMatrix.PROVIDERS`.\n");
         return sb.toString();
     }

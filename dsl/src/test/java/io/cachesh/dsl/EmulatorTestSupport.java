@@ -26,6 +26,7 @@ abstract class EmulatorTestSupport {
     static ProviderSettings huaweiSettings() {
         return ProviderSettings.huawei(emulator.credentials(), emulator.huaweiProjectId(),
                         "5e37b3be-950a-48e1-b498-65b63d336481", "a4112635-3ec0-471c-95c3-5cf49b9533af")
+                .withOption(io.cachesh.dsl.huawei.HuaweiMemcachedService.SECURITY_GROUP_ID, "sg-test")
                 .withEndpoint(emulator.endpoint()).withTaskTimeout(Duration.ofSeconds(60));
     }
 

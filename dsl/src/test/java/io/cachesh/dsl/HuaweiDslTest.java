@@ -144,8 +144,8 @@ class HuaweiDslTest extends EmulatorTestSupport {
             assertThatThrownBy(() -> s.evaluate("create name: 'x1234', spec: 'redis.cluster', capacity: 8, shards: 5"))
                     .hasMessageStartingWith("create: shards must be one of 3, 4, 6, 8, 12, 16");
             assertThatThrownBy(() -> s.evaluate("create spec: 'memcached', capacity: 1"))
-                    .hasMessage("create: spec memcached is not sold on huawei: DCS v2 CreateInstance creates Redis "
-                            + "only (allowed: redis.standalone, redis.ha, redis.cluster)");
+                    .hasMessage("create: capacity must be one of 2, 4, 8, 16, 32, 64 GB for memcached dcs on huawei, "
+                            + "got 1");
             assertThatThrownBy(() -> s.evaluate("create spec: 'redis.rw', capacity: 1"))
                     .hasMessageStartingWith("create: spec redis.rw is not sold on huawei in cn-north-4");
             assertThatThrownBy(() -> s.evaluate("create spec: 'redis.hA', capacity: 1"))

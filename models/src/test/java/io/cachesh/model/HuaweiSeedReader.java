@@ -185,7 +185,11 @@ final class HuaweiSeedReader {
                 int k = n + 1;
                 while (line(k).isEmpty()) k++;
                 String u = line(k);
-                if (u.endsWith("/") && line(k + 1).startsWith("{")) u = u + line(k + 1);
+                // a URI wrapped after a '/': the next line is a placeholder or a literal segment (5.10.3's
+                // ".../password/" + "modify", seed l.30533-30534)
+                if (u.endsWith("/") && (line(k + 1).startsWith("{") || line(k + 1).matches("[a-z][a-z0-9_-]*"))) {
+                    u = u + line(k + 1);
+                }
                 Matcher m = URI_LINE.matcher(u);
                 if (!m.matches()) throw new IllegalStateException(file + ":" + k + ": no METHOD /path after URI in " + head[0]);
                 method = m.group(1);

@@ -108,6 +108,8 @@ public final class HuaweiCacheService implements CacheService {
     private final Map<String, Secret> passwords;
     private final Map<String, String> options;
     private volatile HuaweiCatalogue catalogue;
+    private final ModelClient v1;
+    private final HuaweiMemcachedService memcached;
     private final HuaweiAccessVerbs access;
     private final HuaweiInsightVerbs insight;
 
@@ -117,6 +119,15 @@ public final class HuaweiCacheService implements CacheService {
      */
     public HuaweiCacheService(String region, ModelClient api, DslOutput output, Duration defaultTimeout,
                               Duration pollInterval, Map<String, Secret> passwords, Map<String, String> options) {
+        this(region, api, null, output, defaultTimeout, pollInterval, passwords, options);
+    }
+
+    /**
+     * @param v1 the DCS v1.0 client ({@code huawei-dcs-v1}): Memcached instances are created through it
+     *           ({@link HuaweiMemcachedService}); null leaves Memcached out
+     */
+    public HuaweiCacheService(String region, ModelClient api, ModelClient v1, DslOutput output, Duration defaultTimeout,
+                              Duration pollInterval, Map<String, Secret> passwords, Map<String, String> options) {
         this.options = options == null ? Map.of() : Map.copyOf(options);
         this.region = Objects.requireNonNull(region, "region == null");
         this.api = Objects.requireNonNull(api, "api == null");
@@ -124,6 +135,8 @@ public final class HuaweiCacheService implements CacheService {
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout == null");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval == null");
         this.passwords = passwords == null ? new ConcurrentHashMap<>() : passwords;
+        this.v1 = v1;
+        this.memcached = new HuaweiMemcachedService(this, v1, output, this.options);
         this.access = new HuaweiAccessVerbs(api, output, pollInterval);
         this.insight = new HuaweiInsightVerbs(api, pollInterval, defaultTimeout);
     }
@@ -151,6 +164,17 @@ public final class HuaweiCacheService implements CacheService {
     @Override
     public boolean looksLikeId(String ref) {
         return ID.matcher(ref).matches();
+    }
+
+    /** Memcached instances (created by the v1 API) are handled by {@link HuaweiMemcachedService}. */
+    @Override
+    public CacheService forInstance(Instance instance) {
+        return Spec.MEMCACHED.id().equals(instance.getSpec()) ? memcached : this;
+    }
+
+    /** One DCS v2 call (null in dry-run mode), for the adapters of this package. */
+    JsonNode call(String operation, Map<String, ?> params) {
+        return api.call(operation, params);
     }
 
     // ---------------------------------------------------------------- catalogue
@@ -197,6 +221,7 @@ public final class HuaweiCacheService implements CacheService {
     @Override
     public Instance create(String name, ResolvedSpec spec, Secret password, Map<String, String> tags,
                            WaitOptions wait) {
+        if (spec.spec() == Spec.MEMCACHED) return memcached.create(name, spec, password, tags, wait);
         HuaweiCatalogue cat = catalogue();
         HuaweiCatalogue.Flavor flavor = flavorFor("create", cat, spec.spec(), spec.version(), spec.capacityGb(),
                 spec.shards());
@@ -262,7 +287,7 @@ public final class HuaweiCacheService implements CacheService {
             + "symbols " + SPECIALS;
 
     /** {@code cachesh-redis-ha-1}: the first number not taken by an instance of the region. */
-    private String generatedName(Spec spec) {
+    String generatedName(Spec spec) {
         String base = "cachesh-" + spec.id().replace('.', '-') + "-";
         java.util.Set<String> taken = list().stream().map(Instance::getName).collect(Collectors.toSet());
         int n = 1;
@@ -713,7 +738,7 @@ public final class HuaweiCacheService implements CacheService {
     }
 
     /** ShowInstance until RUNNING, via {@link HuaweiDcsWaiters}; CREATEFAILED/ERROR end it with an error. */
-    private Instance waitRunning(String verb, String id, String label, Duration timeout) {
+    Instance waitRunning(String verb, String id, String label, Duration timeout) {
         String[] last = {null};
         try {
             ShowInstanceResponse r = HuaweiDcsWaiters.create((HuaweiDcsClient) api.client())
@@ -760,17 +785,19 @@ public final class HuaweiCacheService implements CacheService {
 
     @Override
     public RawApi raw(String apiName) {
-        return "dcs".equals(apiName) ? new RawApi("huawei.dcs", api) : null;
+        if ("dcs".equals(apiName)) return new RawApi("huawei.dcs", api);
+        return "dcsv1".equals(apiName) && v1 != null ? new RawApi("huawei.dcsv1", v1) : null;
     }
 
     @Override
     public List<String> rawApis() {
-        return List.of("dcs");
+        return v1 == null ? List.of("dcs") : List.of("dcs", "dcsv1");
     }
 
     @Override
     public void close() {
         api.close();
+        if (v1 != null) v1.close();
     }
 
     // ---------------------------------------------------------------- mapping
@@ -795,7 +822,8 @@ public final class HuaweiCacheService implements CacheService {
         String specCode = s.path("spec_code").asText("");
         HuaweiCatalogue.Flavor flavor = catalogue().bySpecCode(specCode).orElse(null);
         String mode = s.path("cache_mode").asText(flavor == null ? modeOf(specCode) : flavor.cacheMode());
-        Spec spec = switch (mode) {
+        boolean memcachedEngine = "memcached".equalsIgnoreCase(s.path("engine").asText(""));
+        Spec spec = memcachedEngine ? Spec.MEMCACHED : switch (mode) {
             case "single" -> Spec.REDIS_STANDALONE;
             case "ha" -> Spec.REDIS_HA;
             case "cluster" -> Spec.REDIS_CLUSTER;
@@ -828,10 +856,11 @@ public final class HuaweiCacheService implements CacheService {
                 .name(s.path("name").asText(null))
                 .provider("huawei")
                 .spec(spec == null ? "huawei." + mode : spec.id())
-                .version(s.path("engine_version").asText(null))
+                .version(memcachedEngine ? HuaweiCatalogue.MEMCACHED_VERSION : s.path("engine_version").asText(null))
                 .capacityGb(spec == Spec.REDIS_CLUSTER && shards > 0 ? total / shards : total)
                 .shards(shards)
-                .replicas(spec == Spec.REDIS_STANDALONE ? 0 : Math.max(0, copies - 1))
+                .replicas(spec == Spec.REDIS_STANDALONE || memcachedEngine && "single".equals(mode) ? 0
+                        : Math.max(0, copies - 1))
                 .status(status(raw))
                 .rawStatus(raw)
                 .host(host.isEmpty() ? null : host)

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * region, or the seed's flavor table when ListFlavors cannot be read. {@code redis.standalone} is cache mode
  * {@code single}, {@code redis.ha} is {@code ha}, {@code redis.cluster} is {@code cluster} (capacity per shard = the
  * flavor's total / its {@code sharding_num}), {@code redis.rw} is {@code ha_rw_split} when listed; Memcached is not
- * sold by the v2 API. x86_64 flavors are preferred; aarch64 ones are used only where no x86_64 one is sold.
+ * sold by the v2 API but by v1 (see {@link #MEMCACHED_VERSION}). x86_64 flavors are preferred; aarch64 ones are used only where no x86_64 one is sold.
  * See docs/spec-vocabulary.md.
  */
 public final class HuaweiCatalogue implements SpecCatalogue {
@@ -48,6 +48,19 @@ public final class HuaweiCatalogue implements SpecCatalogue {
     static final List<String> CLUSTER = List.of("4", "8", "16", "24", "32", "48", "64", "96", "128", "192", "256",
             "384", "512", "768", "1024");
     static final List<String> SEED_VERSIONS = List.of("4.0", "5.0", "6.0");
+
+    /**
+     * Memcached is created by the v1 API (the 2025 seed's historical 8.1.1, l.43095-43522): products
+     * {@code dcs.single_node-h} (no replica) and {@code dcs.master_standby-h} (one), 2-64 GB. Huawei reports no
+     * Memcached version ({@code engine_version} empty), so the DSL calls it {@value #MEMCACHED_VERSION}.
+     */
+    static final String MEMCACHED_VERSION = "dcs";
+    static final List<Double> MEMCACHED_GB = List.of(2.0, 4.0, 8.0, 16.0, 32.0, 64.0);
+
+    /** The v1 product of a Memcached instance with {@code replicas} replicas (0 or 1). */
+    static String memcachedProduct(int replicas) {
+        return replicas == 0 ? "dcs.single_node-h" : "dcs.master_standby-h";
+    }
 
     private final String region;
     private final List<Flavor> flavors;
@@ -173,11 +186,8 @@ public final class HuaweiCatalogue implements SpecCatalogue {
     @Override
     public String unsupported(Spec spec) {
         List<String> sold = new ArrayList<>();
-        for (Spec s : Spec.values()) if (!creatable(s).isEmpty()) sold.add(s.id());
-        if (spec == Spec.MEMCACHED) {
-            return "spec memcached is not sold on huawei: DCS v2 CreateInstance creates Redis only (allowed: "
-                    + String.join(", ", sold) + ")";
-        }
+        for (Spec s : Spec.values()) if (s == Spec.MEMCACHED || !creatable(s).isEmpty()) sold.add(s.id());
+        if (spec == Spec.MEMCACHED) return null;   // the v1 API's dcs.* products
         if (creatable(spec).isEmpty()) {
             return "spec " + spec.id() + " is not sold on huawei in " + region + " (ListFlavors lists no "
                     + CACHE_MODES.get(spec) + " flavor; allowed: " + String.join(", ", sold) + ")";
@@ -187,6 +197,7 @@ public final class HuaweiCatalogue implements SpecCatalogue {
 
     @Override
     public List<String> versions(Spec spec) {
+        if (spec == Spec.MEMCACHED) return List.of(MEMCACHED_VERSION);
         TreeSet<String> out = new TreeSet<>(Comparator.comparing(HuaweiCatalogue::versionKey));
         creatable(spec).forEach(f -> out.addAll(f.versions().isEmpty() ? SEED_VERSIONS : f.versions()));
         return List.copyOf(out);
@@ -202,6 +213,10 @@ public final class HuaweiCatalogue implements SpecCatalogue {
 
     @Override
     public SpecOffer offer(Spec spec, String version) {
+        if (spec == Spec.MEMCACHED) {
+            return MEMCACHED_VERSION.equals(version) ? new SpecOffer(spec, version, "huawei",
+                    "dcs.single_node / dcs.master_standby", MEMCACHED_GB, List.of(1), List.of(0, 1), "seed") : null;
+        }
         List<Flavor> sold = creatable(spec).stream()
                 .filter(f -> f.versions().isEmpty() || f.versions().contains(version)).toList();
         if (sold.isEmpty()) return null;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Instance parameters (v2 5.x ListConfigurations / UpdateConfigurations / UpdateInstanceConfig, v1 the same two):
@@ -157,12 +158,14 @@ final class ConfigActions extends HuaweiActionGroup {
             changes.put(name, value);
         }
         if (changes.isEmpty()) throw HuaweiException.invalid("redis_config", "It must name at least one parameter.");
-        if (now) apply(i, changes);
+        if (now) {
+            ConfigHistoryLog.record(ctx, i, changes); // before the change: the log reads the old values from the server
+            apply(i, changes);
+        }
         return changes;
     }
 
     private void apply(Instance i, Map<String, String> changes) {
-        ConfigHistoryLog.record(ctx, i, changes); // before the change: the log reads the old values from the server
         changes.forEach((name, value) -> {
             if (i.dataPlane() != null) redisCall(i, "CONFIG", "SET", name, value);
             i.param(name, value);
@@ -173,12 +176,16 @@ final class ConfigActions extends HuaweiActionGroup {
     private ObjectNode updateAsync(HuaweiRequest r) {
         Map<String, String> changes = update(r, false);
         Instance i = instance(r.requireString("instance_id"));
+        String key = UUID.randomUUID().toString();   // pairs the task's half of the history record with this one
         Task task = fleet.submit(i.id(), "modifyConfig", "modifyConfig", () -> {
+            ConfigHistoryLog.applied(ctx, i, key, key, changes);
             apply(i, changes);
             return "";
         });
+        String jobId = job(task, "modifyConfig");
+        ConfigHistoryLog.pending(ctx, i, key, jobId, task);
         ObjectNode out = object();
-        out.put("job_id", job(task, "modifyConfig"));
+        out.put("job_id", jobId);
         return out;
     }
 }

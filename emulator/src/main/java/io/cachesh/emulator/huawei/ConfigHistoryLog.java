@@ -4,18 +4,21 @@ import io.cachesh.emulator.fleet.Instance;
 import io.cachesh.emulator.fleet.Task;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The parameter-change records of a Huawei instance (v2 5.4.4 ListConfigHistories, 5.2.4 ShowConfigHistoryDetail),
- * kept in the instance's extensions under {@link #KEY}. {@link #record} is what a parameter change calls before it
- * applies the new values: it reads the old ones from the real redis-server ({@code CONFIG GET}), so a record holds
- * what the server had and what it was given. Besides these, every {@code modifyConfig} job of the instance
- * (UpdateInstanceConfig) counts as a record, its id the {@code job_id}, its status the job's.
+ * The parameter-change records of a Huawei instance, the one source of ListConfigHistories (v2 5.4.4) and
+ * ShowConfigHistoryDetail (5.2.4), kept in the instance's extensions under {@link #KEY}. ConfigActions reports every
+ * change here before it applies it: a synchronous UpdateConfigurations is a {@code SUCCESS} record at once; an
+ * UpdateInstanceConfig is a record from its submission ({@link #pending}, its id the {@code job_id}) whose status
+ * follows its {@code modifyConfig} task ({@code UPDATING}, then {@code SUCCESS} or {@code FAILURE}), and whose
+ * parameters are filled in when the task applies them. Each record holds what the real redis-server had
+ * ({@code CONFIG GET}) and what it was given. Both sides of an asynchronous change find the record by a key of their
+ * own ({@code key}), so the order in which submission and task run does not matter.
  */
 final class ConfigHistoryLog {
 
@@ -26,10 +29,17 @@ final class ConfigHistoryLog {
     record Change(String name, String oldValue, String newValue) {
     }
 
-    /** One record, as HistoryInfo has it plus the parameters. */
-    record Entry(String historyId, String type, String createdAt, String status, List<Change> changes) {
+    /**
+     * One record, as HistoryInfo has it plus the parameters. {@code key} pairs the two sides of an asynchronous change;
+     * {@code taskId} is its task (0 for a synchronous change, whose {@code status} is final).
+     */
+    record Entry(String key, String historyId, long taskId, String createdAt, String status, List<Change> changes) {
         Entry {
             changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+
+        String type() {
+            return TYPE;
         }
     }
 
@@ -42,18 +52,43 @@ final class ConfigHistoryLog {
     private ConfigHistoryLog() {
     }
 
-    /** Records a change of {@code changes} (name to new value), the old values read from the real server. */
+    /** A synchronous change of {@code changes} (name to new value), the old values read from the real server. */
     static Entry record(HuaweiContext ctx, Instance i, Map<String, String> changes) {
+        String id = UUID.randomUUID().toString();
+        return applied(ctx, i, id, id, changes);
+    }
+
+    /**
+     * The parameters of the change {@code key} as they are applied (the old values read from the real server first):
+     * a new {@code SUCCESS} record, or the parameters of the asynchronous record {@link #pending} made.
+     */
+    static Entry applied(HuaweiContext ctx, Instance i, String key, String historyId, Map<String, String> changes) {
         List<Change> list = new ArrayList<>();
         changes.forEach((name, value) -> list.add(new Change(name, live(i, name), value)));
-        Entry e = new Entry(UUID.randomUUID().toString(), TYPE, HuaweiActionGroup.time(ctx.clock().instant()), "SUCCESS", list);
+        String now = HuaweiActionGroup.time(ctx.clock().instant());
+        return upsert(ctx, i, key, e -> e == null ? new Entry(key, historyId, 0, now, "SUCCESS", list)
+                : new Entry(key, e.historyId(), e.taskId(), e.createdAt(), e.status(), list));
+    }
+
+    /** An asynchronous change was submitted: its record, {@code jobId} its id, its status its task's. */
+    static void pending(HuaweiContext ctx, Instance i, String key, String jobId, Task task) {
+        String at = HuaweiActionGroup.time(task.startTime());
+        upsert(ctx, i, key, e -> new Entry(key, jobId, task.id(), at, "UPDATING", e == null ? List.of() : e.changes()));
+    }
+
+    private static Entry upsert(HuaweiContext ctx, Instance i, String key, java.util.function.UnaryOperator<Entry> change) {
+        Entry[] out = new Entry[1];
         i.extensions().update(KEY, Entries.class, () -> new Entries(null), all -> {
             List<Entry> next = new ArrayList<>(all.entries());
-            next.add(0, e);
+            int at = -1;
+            for (int k = 0; k < next.size(); k++) if (key.equals(next.get(k).key())) at = k;
+            out[0] = change.apply(at < 0 ? null : next.get(at));
+            if (at < 0) next.add(out[0]);
+            else next.set(at, out[0]);
             return new Entries(next);
         });
         ctx.fleet().changed();
-        return e;
+        return out[0];
     }
 
     private static String live(Instance i, String name) {
@@ -69,31 +104,23 @@ final class ConfigHistoryLog {
         return stored == null ? "" : stored;
     }
 
-    /** Every record of the instance, newest first: the recorded ones, then the modifyConfig jobs. */
+    /** Every record of the instance, newest first, an asynchronous one with its task's status. */
     static List<Entry> all(HuaweiContext ctx, Instance i) {
-        List<Entry> out = new ArrayList<>(i.extensions().get(KEY, Entries.class, () -> new Entries(null)).entries());
-        Map<String, HuaweiContext.Job> jobs = ctx.fleet().extensions().get("huawei.jobs", HuaweiContext.Jobs.class,
-                () -> new HuaweiContext.Jobs(null)).byId();
-        Map<String, Entry> fromJobs = new LinkedHashMap<>();
-        jobs.forEach((id, job) -> {
-            if (!"modifyConfig".equals(job.jobType())) return;
-            Optional<Task> task = ctx.fleet().task(job.taskId());
-            if (task.isEmpty() || !i.id().equals(task.get().instanceId())) return;
-            Task t = task.get();
-            String status = switch (t.status()) {
-                case PREPARING, RUNNING -> "RUNNING";
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : i.extensions().get(KEY, Entries.class, () -> new Entries(null)).entries()) {
+            Optional<Task> task = e.taskId() == 0 ? Optional.empty() : ctx.fleet().task(e.taskId());
+            String status = task.map(t -> switch (t.status()) {
+                case PREPARING, RUNNING -> "UPDATING";
                 case SUCCEED -> "SUCCESS";
-                case FAILED -> "FAILED";
-            };
-            fromJobs.put(id, new Entry(id, TYPE, HuaweiActionGroup.time(t.startTime()), status, List.of()));
-        });
-        List<Entry> jobEntries = new ArrayList<>(fromJobs.values());
-        java.util.Collections.reverse(jobEntries);
-        out.addAll(jobEntries);
+                case FAILED -> "FAILURE";
+            }).orElse(e.status());
+            out.add(new Entry(e.key(), e.historyId(), e.taskId(), e.createdAt(), status, e.changes()));
+        }
+        out.sort(Comparator.comparing(Entry::createdAt).reversed());
         return out;
     }
 
     static Optional<Entry> find(HuaweiContext ctx, Instance i, String historyId) {
-        return all(ctx, i).stream().filter(e -> e.historyId().equals(historyId)).findFirst();
+        return all(ctx, i).stream().filter(e -> historyId.equals(e.historyId())).findFirst();
     }
 }

@@ -88,7 +88,7 @@ public final class HuaweiDcsProvider {
         String id = request.string("instance_id");
         if (id == null || id.isEmpty()) return;
         context.fleet().instance(id).filter(HuaweiDcsProvider::owns).filter(MemcachedRules::memcached).ifPresent(i -> {
-            throw MemcachedRules.refused(request.version(), request.operation(), id);
+            throw MemcachedRules.refused(request.operation(), id);
         });
     }
 

@@ -28,15 +28,28 @@ final class HuaweiRoutes {
     private record Route(String operation, OperationModel model, String method, String[] segments, int literals) {
     }
 
+    /**
+     * Second URIs the seed gives an operation. UpdateAclAccountPassWord's URI line reads {@code .../password/} with
+     * {@code modify} wrapped onto the next line (2025 seed l.30533-30534), while its request example (l.30625) and the
+     * official SDK use {@code .../password/modify} (the model's URI); a client that took the URI line as printed sends
+     * {@code .../password/} (= {@code .../password}, a trailing slash is ignored), so both are served.
+     */
+    static final Map<String, List<String>> SEED_ALIASES = Map.of("UpdateAclAccountPassWord",
+            List.of("/v2/{project_id}/instances/{instance_id}/accounts/{account_id}/password"));
+
     private final List<Route> routes = new ArrayList<>();
 
     HuaweiRoutes(ApiModel model) {
         model.operations().forEach((name, op) -> {
             if (op.http() == null) return;
-            String[] segments = split(op.http().uri());
-            int literals = 0;
-            for (String s : segments) if (!isPlaceholder(s)) literals++;
-            routes.add(new Route(name, op, op.http().method().toUpperCase(java.util.Locale.ROOT), segments, literals));
+            List<String> uris = new ArrayList<>(List.of(op.http().uri()));
+            uris.addAll(SEED_ALIASES.getOrDefault(name, List.of()));
+            for (String uri : uris) {
+                String[] segments = split(uri);
+                int literals = 0;
+                for (String s : segments) if (!isPlaceholder(s)) literals++;
+                routes.add(new Route(name, op, op.http().method().toUpperCase(java.util.Locale.ROOT), segments, literals));
+            }
         });
     }
 

@@ -26,8 +26,10 @@ final class MemcachedRules {
             "ExportInstancesTask", "ListMonitoredObjectsOfInstance", "ListInstanceOperations");
     private static final Set<String> V1_REFUSED = Set.of("BackupInstance", "RestoreInstance");
 
-    private static final Map<String, String> V2_CODES = Map.ofEntries(
-            Map.entry("CopyInstance", "DCS.4095"), Map.entry("RestoreInstance", "DCS.4095"),
+    /** The refusal code by operation (v2 code; the v1 one is its {@code 111400xxx} twin); others DCS.4007. */
+    private static final Map<String, String> CODES = Map.ofEntries(
+            Map.entry("CopyInstance", "DCS.4095"), Map.entry("BackupInstance", "DCS.4095"),
+            Map.entry("RestoreInstance", "DCS.4095"),
             Map.entry("ListBackupFileLinks", "DCS.4095"),
             Map.entry("CreateBigkeyScanTask", "DCS.4919"), Map.entry("ListBigkeyScanTasks", "DCS.4919"),
             Map.entry("ShowBigkeyScanTaskDetails", "DCS.4919"), Map.entry("DeleteBigkeyScanTask", "DCS.4919"),
@@ -56,9 +58,8 @@ final class MemcachedRules {
     }
 
     /** The seed's refusal of {@code operation} on the Memcached instance {@code id}. */
-    static HuaweiException refused(String version, String operation, String id) {
-        String v2 = V2_CODES.getOrDefault(operation, "DCS.4007");
-        if ("v1".equals(version)) v2 = "DCS.4095";
+    static HuaweiException refused(String operation, String id) {
+        String v2 = CODES.getOrDefault(operation, "DCS.4007");
         String v1 = "111400" + v2.substring(5);
         return new HuaweiException(v2, v1, 400, MESSAGES.get(v2) + ": " + operation + " does not apply to the Memcached "
                 + "instance " + id + ".");

@@ -146,6 +146,14 @@ class HuaweiDcsAccessAndSessionsTest {
             assertThatThrownBy(() -> j.auth("reader", "Reader-Pass1")).isInstanceOf(JedisDataException.class);
             assertThat(j.auth("reader", "Reader-Pass2")).isEqualTo("OK");
         }
+        // the seed's URI line as printed (l.30533: ".../password/", "modify" wrapped to the next line) is served too
+        var printed = raw.signed("PUT", "/v2/" + emulator.huaweiProjectId() + "/instances/" + id + "/accounts/"
+                + reader.accountId() + "/password/", "{\"old_password\":\"Reader-Pass2\",\"new_password\":\"Reader-Pass4\"}");
+        assertThat(printed.status()).isEqualTo(200);
+        assertThat(printed.body().path("result").asText()).isEqualTo("success");
+        var back = raw.signed("PUT", "/v2/" + emulator.huaweiProjectId() + "/instances/" + id + "/accounts/"
+                + reader.accountId() + "/password/modify", "{\"old_password\":\"Reader-Pass4\",\"new_password\":\"Reader-Pass2\"}");
+        assertThat(back.body().path("result").asText()).isEqualTo("success");
         // reset: no old password needed
         var reset = dcs.resetAclAccountPassWord(r -> r.instanceId(id).accountId(reader.accountId()).newPassword("Reader-Pass3"));
         assertThat(reset.code()).isEqualTo("1");

@@ -19,6 +19,7 @@ import com.huaweicloud.sdk.dcs.v2.model.ListBackupRecordsRequest;
 import com.huaweicloud.sdk.dcs.v2.model.ListBackupRecordsResponse;
 import com.huaweicloud.sdk.dcs.v2.model.ListInstancesRequest;
 import com.huaweicloud.sdk.dcs.v2.model.ListInstancesResponse;
+import com.huaweicloud.sdk.dcs.v2.model.ModifyInstanceBody;
 import com.huaweicloud.sdk.dcs.v2.model.ModifyInstancePasswordBody;
 import com.huaweicloud.sdk.dcs.v2.model.ResizeInstanceBody;
 import com.huaweicloud.sdk.dcs.v2.model.ResizeInstanceRequest;
@@ -27,6 +28,7 @@ import com.huaweicloud.sdk.dcs.v2.model.RestartOrFlushInstancesResponse;
 import com.huaweicloud.sdk.dcs.v2.model.ShowInstanceRequest;
 import com.huaweicloud.sdk.dcs.v2.model.ShowInstanceResponse;
 import com.huaweicloud.sdk.dcs.v2.model.UpdatePasswordRequest;
+import com.huaweicloud.sdk.dcs.v2.model.UpdateInstanceRequest;
 import com.huaweicloud.sdk.dcs.v2.model.UpdatePasswordResponse;
 import io.cachesh.emulator.Emulator;
 import io.cachesh.emulator.protocol.HttpRequestData;
@@ -153,6 +155,27 @@ class HuaweiOfficialSdkConformanceTest {
         }
         waitRunning(id);
 
+        // restart: RESTARTING, then RUNNING with the same data (the redis-server saves before it stops)
+        try (Jedis jedis = new Jedis(resized.getIp(), resized.getPort())) {
+            jedis.auth("Sdk-Newer-Pass2");
+            jedis.set("survives", "restart");
+        }
+        RestartOrFlushInstancesResponse restarted = sdk.restartOrFlushInstances(new RestartOrFlushInstancesRequest()
+                .withBody(new ChangeInstanceStatusBody().withInstances(List.of(id)).withAction("restart")));
+        assertThat(restarted.getResults().get(0).getResult()).isEqualTo("success");
+        assertThat(sdk.showInstance(new ShowInstanceRequest().withInstanceId(id)).getStatus()).isEqualTo("RESTARTING");
+        ShowInstanceResponse back = waitRunning(id);
+        assertThat(back.getStatus()).isEqualTo("RUNNING");
+        try (Jedis jedis = new Jedis(back.getIp(), back.getPort())) {
+            jedis.auth("Sdk-Newer-Pass2");
+            assertThat(jedis.get("survives")).isEqualTo("restart");
+        }
+
+        // rename (UpdateInstance, 204)
+        assertThat(sdk.updateInstance(new UpdateInstanceRequest().withInstanceId(id)
+                .withBody(new ModifyInstanceBody().withName("sdk-renamed"))).getHttpStatusCode()).isEqualTo(204);
+        assertThat(sdk.showInstance(new ShowInstanceRequest().withInstanceId(id)).getName()).isEqualTo("sdk-renamed");
+
         assertThat(sdk.deleteSingleInstance(new DeleteSingleInstanceRequest().withInstanceId(id)).getHttpStatusCode())
                 .isEqualTo(204);
 
@@ -177,6 +200,14 @@ class HuaweiOfficialSdkConformanceTest {
                 ClientRequestException.class);
         assertThat(invalid.getHttpStatusCode()).isEqualTo(400);
         assertThat(invalid.getErrorCode()).isEqualTo("DCS.4010");
+
+        ClientRequestException flavor = catchThrowableOfType(() -> sdk.createInstance(new CreateInstanceRequest()
+                        .withBody(new CreateInstanceBody().withName("no-such-flavor").withEngine("Redis").withCapacity(1f)
+                                .withSpecCode("redis.ha.xu1.large.r2.3").withAzCodes(List.of("cn-north-4a"))
+                                .withVpcId("v").withSubnetId("s").withPassword(PASSWORD))),
+                ClientRequestException.class);
+        assertThat(flavor.getHttpStatusCode()).isEqualTo(400);
+        assertThat(flavor.getErrorCode()).isEqualTo("DCS.4927");
 
         DcsClient wrongKey = DcsClient.newBuilder()
                 .withCredential(new BasicCredentials().withAk(emulator.credentials().keyId()).withSk("wrong-secret")
