@@ -10,9 +10,8 @@
 //   tag        only instances with this tag: 'key' or 'key=value' (default: any)
 //   verify     true (default): connect with the new password afterwards, through a real Redis connection
 //
-// Passwords come from SecureRandom (24 characters: upper and lower case, digits and two of -_!@^*+=, which meets
-// Tencent's and Huawei's rules) and are never printed, logged or returned: the output says where each one is
-// stored and shows it masked. Each password is written to the store *before* the instance gets it, so a run
+// Passwords come from the DSL's generator (20 characters from SecureRandom, meeting Tencent's and Huawei's rules)
+// and are never printed, logged or returned: the output says where each one is stored and shows it masked. Each password is written to the store *before* the instance gets it, so a run
 // killed halfway never loses one; an instance whose reset failed gets its entry back as it was.
 // Instances are rotated one at a time. Memcached instances have no password and are skipped. A failed instance
 // makes the run fail with exit code 3 after the output is printed.
@@ -22,7 +21,7 @@ import groovy.json.JsonSlurper
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
-import java.security.SecureRandom
+import io.cachesh.dsl.Passwords
 import java.time.Instant
 
 String storeParam = param 'store', required: true
@@ -46,15 +45,6 @@ def save = { Map entries ->
     Files.writeString(store, JsonOutput.prettyPrint(JsonOutput.toJson(entries)))
 }
 
-SecureRandom random = new SecureRandom()
-def pick = { String alphabet, int n -> (1..n).collect { alphabet[random.nextInt(alphabet.length())] } }
-def newPassword = {
-    List<String> chars = pick('ABCDEFGHJKLMNPQRSTUVWXYZ', 7) + pick('abcdefghijkmnopqrstuvwxyz', 7) +
-            pick('23456789', 8) + pick('-_!@^*+=', 2)
-    Collections.shuffle(chars, random)
-    chars.join()
-}
-
 Map filter = [name: pattern, status: 'running']
 if (tag) filter.tag = tag
 List<Instance> targets = list(filter).findAll { it.spec != 'memcached' }
@@ -64,7 +54,7 @@ Map<String, Map> rotated = [:]
 List<Map> failures = []
 for (Instance inst : targets) {
     String key = inst.name ?: inst.id
-    String secret = newPassword()
+    String secret = Passwords.generate().reveal()     // the DSL's generator: every vendor's rule
     Map previous = stored[key]
     stored[key] = [id: inst.id, password: secret, rotatedAt: Instant.now().toString()]
     save(stored)                                  // first the store, then the instance

@@ -34,6 +34,11 @@ class RunbookParamsOutputFailTest {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
     private static final String TYPED = """
             String name = param 'name', default: '*'
             int keep = param 'keep', type: int, default: 7
@@ -47,12 +52,12 @@ class RunbookParamsOutputFailTest {
 
     @Test
     void paramsHaveDefaultsAndTypes() throws IOException {
-        assertThat((Map<?, ?>) run(TYPED, Map.of())).containsEntry("name", "*").containsEntry("keep", 7)
+        assertThat(asMap(run(TYPED, Map.of()))).containsEntry("name", "*").containsEntry("keep", 7)
                 .containsEntry("apply", false).containsEntry("ratio", new BigDecimal("0.5"))
                 .containsEntry("zones", List.of()).containsEntry("mode", "report").containsEntry("note", null);
         Object given = run(TYPED, Map.of("name", "orders-*", "keep", "3", "apply", "yes", "ratio", "0.75",
                 "zones", "a, b", "mode", "delete", "note", "n"));
-        assertThat((Map<?, ?>) given).containsEntry("name", "orders-*").containsEntry("keep", 3)
+        assertThat(asMap(given)).containsEntry("name", "orders-*").containsEntry("keep", 3)
                 .containsEntry("apply", true).containsEntry("ratio", new BigDecimal("0.75"))
                 .containsEntry("zones", List.of("a", "b")).containsEntry("mode", "delete").containsEntry("note", "n");
     }
