@@ -223,27 +223,28 @@ class ScriptsTest extends EmulatorTestSupport {
     @SuppressWarnings("unchecked")
     void nightlyBackupPrunesOlderNightlyBackupsOnHuawei() {
         RecordingOutput out = new RecordingOutput();
-        try (CacheshSession session = CacheshSession.builder().provider(huaweiSettings()).provider(settings())
-                .defaultProvider("huawei").output(out).build()) {
-            session.evaluate("create name: 'hw-orders', spec: 'redis.ha', capacity: 1, password: 'Hw-Orders-Pass1'");
+        try (CacheshSession session = session(out)) {        // tencent by default: the runbook's provider param
+            session.evaluate("cache { provider huawei; create name: 'hw-orders', spec: 'redis.ha', capacity: 1, "
+                    + "password: 'Hw-Orders-Pass1'; backup 'hw-orders', remark: 'by-hand' }");
             try {
-                session.evaluate("backup 'hw-orders', remark: 'by-hand'");
                 Path script = repoRoot().resolve("scripts/nightly-backup.groovy");
-                Map<String, Object> first = (Map<String, Object>) session.run(script, Map.of("keep", "1"));
+                Map<String, Object> onHuawei = Map.of("keep", "1", "provider", "huawei", "region", "cn-north-4");
+                Map<String, Object> first = (Map<String, Object>) session.run(script, onHuawei);
                 assertThat((List<String>) first.get("pruned")).isEmpty();
-                Map<String, Object> second = (Map<String, Object>) session.run(script, Map.of("keep", "1"));
+                Map<String, Object> second = (Map<String, Object>) session.run(script, onHuawei);
                 Map<String, Object> hw = ((Map<String, Map<String, Object>>) second.get("backups")).get("hw-orders");
                 String firstBackup = ((Map<String, Map<String, Object>>) first.get("backups")).get("hw-orders")
                         .get("backup").toString();
                 assertThat((List<String>) second.get("pruned")).containsExactly(firstBackup);
                 assertThat((List<String>) hw.get("kept")).containsExactly(hw.get("backup").toString());
                 // the fleet: the hand-made backup and the newest nightly one are left, the older nightly one is deleted
-                List<Map<String, Object>> left = (List<Map<String, Object>>) session.evaluate(
-                        "backups('hw-orders').findAll { it.status != 'deleted' }.collect { [id: it.id, remark: it.remark] }");
+                List<Map<String, Object>> left = (List<Map<String, Object>>) session.evaluate("cache { provider huawei; "
+                        + "backups('hw-orders').findAll { it.status != 'deleted' }.collect { [id: it.id, remark: it.remark] } }");
                 assertThat(left).extracting(m -> m.get("remark")).containsExactlyInAnyOrder("by-hand",
                         hw.get("remark"));
+                assertThat(session.defaultProvider()).isEqualTo("tencent");
             } finally {
-                session.evaluate("list().each { delete it }");
+                session.evaluate("cache { provider huawei; list().each { delete it } }");
             }
             assertThat(out.warnings).isEmpty();
         }

@@ -107,8 +107,8 @@ class JenkinsfileTest {
                 s -> assertThat(s).contains("'run' 'scripts/nightly-backup.groovy' '--param' 'name=orders*' "
                         + "'--param' 'keep=7'"),
                 s -> assertThat(s).contains("'run' 'scripts/right-sizing.groovy' '--output' 'json'"),
-                s -> assertThat(s).contains("'run' 'scripts/nightly-backup.groovy' '--param' 'keep=3' '--output' "
-                        + "'json' '--provider' 'huawei' '--region' 'cn-north-4'"));
+                s -> assertThat(s).contains("'run' 'scripts/nightly-backup.groovy' '--param' 'provider=huawei' "
+                        + "'--param' 'region=cn-north-4' '--param' 'keep=3' '--output' 'json'"));
         for (StepCall tencent : shells.subList(0, 4)) {
             assertThat((Map<String, Object>) tencent.args().get("env")).containsEntry("TENCENTCLOUD_SECRET_ID", "AKIDtest")
                     .containsEntry("TENCENTCLOUD_SECRET_KEY", "tencent-secret-key")
