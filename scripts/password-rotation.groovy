@@ -60,12 +60,13 @@ for (Instance inst : targets) {
     save(stored)                                  // first the store, then the instance
     try {
         password inst, secret
-        if (verify) {
-            assert connect(inst, password: secret) { ping() } == 'PONG'
+        // no `assert` here: a failed power assert would print the values of its expression, the password too
+        if (verify && connect(inst, password: secret) { ping() } != 'PONG') {
+            throw new DslException("${key}: the new password was set but the instance does not answer PING")
         }
         rotated[key] = [id: inst.id, storedIn: store.toString(), password: '*' * secret.length(), verified: verify]
         info "rotated ${key} (${inst.id})"
-    } catch (Exception | AssertionError e) {
+    } catch (Exception e) {
         if (previous == null) stored.remove(key) else stored[key] = previous
         save(stored)
         failures << [name: key, id: inst.id, error: e.message?.readLines()?.first() ?: e.class.simpleName]

@@ -213,6 +213,22 @@ class JenkinsfileTest {
     }
 
     @Test
+    void aStepInsideEachIsCaughtWhileAnIndexLoopIsFine() throws Throwable {
+        // each's iterator is alive while the step suspends the program (Jenkins needs its iterator workaround here)
+        assertThatThrownBy(() -> harness.run("""
+                ['web', 'api'].each { name -> echo "instance ${name}" }
+                """, "Each.groovy"))
+                .hasMessageContaining("NotSerializableException").hasMessageContaining("Itr");
+        PipelineHarness.Run run = harness.run("""
+                List names = ['web', 'api']
+                for (int i = 0; i < names.size(); i++) {
+                    echo "instance ${names[i]}"
+                }
+                """, "IndexLoop.groovy");
+        assertThat(run.log()).containsExactly("instance web", "instance api");
+    }
+
+    @Test
     void theLibraryWithAMatcherKeptAcrossReadJsonIsCaught(@TempDir Path copy) throws Throwable {
         // a plausible edit of vars/cachesh.groovy: parse the exit-code marker with a regex and keep the Matcher
         Path lib = copyLibrary(copy);
