@@ -71,7 +71,8 @@ public final class CacheshSession implements AutoCloseable {
 
     /**
      * Runs a runbook file. {@code params} are visible as {@code params.k} and, when {@code k} is a valid name, as the
-     * variable {@code k}.
+     * variable {@code k}. The result is what the runbook gave to {@code output}, else the script's value; {@code fail}
+     * throws {@link RunbookFailedException}.
      */
     public Object run(Path script, Map<String, Object> params) {
         Objects.requireNonNull(script, "script == null");
@@ -90,7 +91,11 @@ public final class CacheshSession implements AutoCloseable {
         if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) name = "Runbook_" + name;
         Script compiled = shell.parse(source, name + ".groovy");
         compiled.setBinding(binding);
-        return compiled.run();
+        binding.runbookOutput = null;
+        binding.hasRunbookOutput = false;
+        Object value = compiled.run();
+        // `output x` names the runbook's result explicitly; otherwise it is the script's value
+        return binding.hasRunbookOutput ? binding.runbookOutput : value;
     }
 
     /** The adapter of {@code provider} in {@code region} (created on first use). */

@@ -7,6 +7,10 @@ final class DslBinding extends Binding {
 
     final transient DslContext context;
 
+    /** What the running runbook gave to {@code output} (reset by each {@link CacheshSession#run}). */
+    transient Object runbookOutput;
+    transient boolean hasRunbookOutput;
+
     DslBinding(DslContext context) {
         this.context = context;
     }

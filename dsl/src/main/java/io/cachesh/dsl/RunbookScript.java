@@ -54,6 +54,55 @@ public abstract class RunbookScript extends Script {
         return Map.of();
     }
 
+    /**
+     * {@code String pattern = param 'name', default: '*'}, {@code int keep = param 'keep', type: int, default: 7},
+     * {@code String store = param 'store', required: true}, {@code param 'mode', allowed: ['tag', 'delete']}: one
+     * runbook parameter, converted and checked (a bad value fails with exit code 2 before anything changes).
+     */
+    public Object param(Map<?, ?> options, String name) {
+        return RunbookParams.read(getParams(), name, options);
+    }
+
+    /** {@code param 'name'}: an optional text parameter (null when not given). */
+    public Object param(String name) {
+        return RunbookParams.read(getParams(), name, Map.of());
+    }
+
+    /**
+     * {@code output rows}: the runbook's result, printed by {@code cachesh run} in the chosen {@code --output}
+     * (table, json or text), even when the runbook then calls {@code fail}. Without it the result is the script's
+     * value. Returns the value.
+     */
+    public Object output(Object value) {
+        DslBinding b = binding();
+        b.runbookOutput = value;
+        b.hasRunbookOutput = true;
+        return value;
+    }
+
+    /** {@code fail 'two instances failed'}: ends the runbook as failed; {@code cachesh run} exits with code 3. */
+    public void fail(String message) {
+        fail(Map.of(), message);
+    }
+
+    /** {@code fail 'message', exitCode: 4}: ends the runbook as failed with the given exit code (3-125). */
+    public void fail(Map<?, ?> named, String message) {
+        for (Object key : named.keySet()) {
+            if (!"exitCode".equals(key)) throw new DslException("fail: unknown argument '" + key + "' (allowed: exitCode)");
+        }
+        Object code = named.get("exitCode");
+        int exitCode = code == null ? RunbookFailedException.DEFAULT_EXIT_CODE
+                : code instanceof Number n ? n.intValue() : -1;
+        DslBinding b = binding();
+        throw new RunbookFailedException(message == null || message.isBlank() ? "runbook failed" : message, exitCode,
+                b.hasRunbookOutput ? b.runbookOutput : null);
+    }
+
+    private DslBinding binding() {
+        if (getBinding() instanceof DslBinding b) return b;
+        throw new DslException("cachesh: this script must run in a CacheshSession (cachesh run, cachesh -e or the REPL)");
+    }
+
     public ProviderHandle getTencent() {
         return top().getTencent();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import redis.clients.jedis.Jedis;
@@ -36,8 +37,20 @@ class ScriptsTest extends EmulatorTestSupport {
 
     @Test
     void theReadmeRunbookIsThere() throws IOException {
-        assertThat(scripts().map(p -> p.getFileName().toString())).contains("first-steps.groovy");
+        assertThat(scripts().map(p -> p.getFileName().toString())).contains("first-steps.groovy", "nightly-backup.groovy",
+                "password-rotation.groovy", "fleet-report.groovy", "right-sizing.groovy", "idle-cleanup.groovy");
     }
+
+    /** The parameters a runbook requires (everything else is left to its defaults). */
+    static Map<String, Object> requiredParams(Path script, Path tmp) {
+        if (script.getFileName().toString().equals("password-rotation.groovy")) {
+            return Map.of("store", tmp.resolve("passwords.json").toString());
+        }
+        return Map.of();
+    }
+
+    @TempDir
+    Path tmp;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
@@ -45,7 +58,7 @@ class ScriptsTest extends EmulatorTestSupport {
         RecordingOutput out = new RecordingOutput();
         try (CacheshSession session = session(out)) {
             try {
-                session.run(script, Map.of());
+                session.run(script, requiredParams(script, tmp));
             } catch (RuntimeException | AssertionError e) {
                 throw new AssertionError(script.getFileName() + " failed: " + e, e);
             }
@@ -168,6 +181,214 @@ class ScriptsTest extends EmulatorTestSupport {
                 assertThat((List<?>) report.get("failures")).isEmpty();
             } finally {
                 session.evaluate("fleet(parallel: 6) { delete it }");
+            }
+            assertThat(out.warnings).isEmpty();
+        }
+    }
+
+    // ---------------------------------------------------------------- the operations runbooks
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void nightlyBackupKeepsTheNewestAndListsTheOlderOnesOnTencent() {
+        RecordingOutput out = new RecordingOutput();
+        try (CacheshSession session = session(out)) {
+            session.evaluate("['shop-1', 'shop-2', 'other'].each { create name: it, spec: 'redis.ha', capacity: 1, "
+                    + "password: 'Shop-Pass12', wait: false }; list().each { wait it }");
+            try {
+                Path script = repoRoot().resolve("scripts/nightly-backup.groovy");
+                Map<String, Object> r = null;
+                for (int i = 0; i < 3; i++) {
+                    r = (Map<String, Object>) session.run(script, Map.of("name", "shop-*", "keep", "2"));
+                }
+                Map<String, Map<String, Object>> byInstance = (Map<String, Map<String, Object>>) r.get("backups");
+                assertThat(byInstance).containsOnlyKeys("shop-1", "shop-2");
+                Map<String, Object> shop1 = byInstance.get("shop-1");
+                assertThat((List<String>) shop1.get("kept")).hasSize(2).first().isEqualTo(shop1.get("backup"));
+                // Tencent's API cannot delete a backup: the third one is listed, not deleted
+                assertThat((List<String>) shop1.get("expiring")).hasSize(1);
+                assertThat((List<String>) r.get("pruned")).isEmpty();
+                assertThat((List<?>) r.get("failures")).isEmpty();
+                assertThat((List<?>) session.evaluate("backups('shop-1').findAll { it.remark.startsWith('nightly-') }"))
+                        .hasSize(3);
+                assertThat((List<?>) session.evaluate("backups('other')")).isEmpty();
+            } finally {
+                session.evaluate("fleet(parallel: 3) { delete it }");
+            }
+            assertThat(out.warnings).isEmpty();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void nightlyBackupPrunesOlderNightlyBackupsOnHuawei() {
+        RecordingOutput out = new RecordingOutput();
+        try (CacheshSession session = session(out)) {        // tencent by default: the runbook's provider param
+            session.evaluate("cache { provider huawei; create name: 'hw-orders', spec: 'redis.ha', capacity: 1, "
+                    + "password: 'Hw-Orders-Pass1'; backup 'hw-orders', remark: 'by-hand' }");
+            try {
+                Path script = repoRoot().resolve("scripts/nightly-backup.groovy");
+                Map<String, Object> onHuawei = Map.of("keep", "1", "provider", "huawei", "region", "cn-north-4");
+                Map<String, Object> first = (Map<String, Object>) session.run(script, onHuawei);
+                assertThat((List<String>) first.get("pruned")).isEmpty();
+                Map<String, Object> second = (Map<String, Object>) session.run(script, onHuawei);
+                Map<String, Object> hw = ((Map<String, Map<String, Object>>) second.get("backups")).get("hw-orders");
+                String firstBackup = ((Map<String, Map<String, Object>>) first.get("backups")).get("hw-orders")
+                        .get("backup").toString();
+                assertThat((List<String>) second.get("pruned")).containsExactly(firstBackup);
+                assertThat((List<String>) hw.get("kept")).containsExactly(hw.get("backup").toString());
+                // the fleet: the hand-made backup and the newest nightly one are left, the older nightly one is deleted
+                List<Map<String, Object>> left = (List<Map<String, Object>>) session.evaluate("cache { provider huawei; "
+                        + "backups('hw-orders').findAll { it.status != 'deleted' }.collect { [id: it.id, remark: it.remark] } }");
+                assertThat(left).extracting(m -> m.get("remark")).containsExactlyInAnyOrder("by-hand",
+                        hw.get("remark"));
+                assertThat(session.defaultProvider()).isEqualTo("tencent");
+            } finally {
+                session.evaluate("cache { provider huawei; list().each { delete it } }");
+            }
+            assertThat(out.warnings).isEmpty();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void passwordRotationStoresTheNewPasswordsOnlyInTheStore() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (CacheshSession session = session(out)) {
+            session.evaluate("['pay-1', 'pay-2', 'other'].each { create name: it, spec: 'redis.ha', capacity: 1, "
+                    + "password: 'Old-Pass1234', wait: false }; list().each { wait it }");
+            try {
+                Path store = tmp.resolve("vault/redis.json");
+                Map<String, Object> r = (Map<String, Object>) session.run(
+                        repoRoot().resolve("scripts/password-rotation.groovy"),
+                        Map.of("name", "pay-*", "store", store.toString()));
+                Map<String, Map<String, Object>> rotated = (Map<String, Map<String, Object>>) r.get("rotated");
+                assertThat(rotated).containsOnlyKeys("pay-1", "pay-2");
+                assertThat(rotated.get("pay-1")).containsEntry("storedIn", store.toString())
+                        .containsEntry("verified", true);
+                assertThat(rotated.get("pay-1").get("password").toString()).matches("\\*{20}");
+                assertThat((List<?>) r.get("failures")).isEmpty();
+
+                assertThat(java.nio.file.Files.getPosixFilePermissions(store))
+                        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Map<String, Map<String, Object>> vault = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readValue(store.toFile(), Map.class);
+                assertThat(vault).containsOnlyKeys("pay-1", "pay-2");
+                String output = groovy.json.JsonOutput.toJson(r) + String.join("\n", out.lines);
+                for (String name : List.of("pay-1", "pay-2")) {
+                    Map<String, Object> instance = (Map<String, Object>) session.evaluate("describe('" + name + "').toMap()");
+                    String secret = vault.get(name).get("password").toString();
+                    assertThat(secret).hasSize(20);
+                    io.cachesh.dsl.huawei.HuaweiPasswordRules.check(secret);
+                    assertThat(output).doesNotContain(secret);
+                    try (Jedis j = new Jedis((String) instance.get("host"), ((Number) instance.get("port")).intValue())) {
+                        assertThat(j.auth(secret)).isEqualTo("OK");
+                    }
+                    try (Jedis j = new Jedis((String) instance.get("host"), ((Number) instance.get("port")).intValue())) {
+                        assertThatThrownBy(() -> j.auth("Old-Pass1234")).hasMessageContaining("WRONGPASS");
+                    }
+                }
+                Map<String, Object> other = (Map<String, Object>) session.evaluate("describe('other').toMap()");
+                try (Jedis j = new Jedis((String) other.get("host"), ((Number) other.get("port")).intValue())) {
+                    assertThat(j.auth("Old-Pass1234")).isEqualTo("OK");
+                }
+
+                // a store others can read is refused before anything changes
+                java.nio.file.Files.setPosixFilePermissions(store,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                assertThatThrownBy(() -> session.run(repoRoot().resolve("scripts/password-rotation.groovy"),
+                        Map.of("name", "other", "store", store.toString())))
+                        .isInstanceOf(DslException.class).hasMessageContaining("chmod 600");
+                assertThatThrownBy(() -> session.run(repoRoot().resolve("scripts/password-rotation.groovy"), Map.of()))
+                        .isInstanceOf(DslException.class)
+                        .hasMessage("param store is required (pass --param store=<text>)");
+            } finally {
+                session.evaluate("fleet(parallel: 3) { delete it }");
+            }
+            assertThat(out.warnings).isEmpty();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rightSizingProposesFromMemoryUseAndAppliesOnlyWhenAsked() {
+        RecordingOutput out = new RecordingOutput();
+        try (CacheshSession session = session(out)) {
+            session.evaluate("create name: 'cold', spec: 'redis.ha', capacity: 4, password: 'Size-Pass123', wait: false; "
+                    + "['hot', 'right'].each { create name: it, spec: 'redis.ha', capacity: 1, password: 'Size-Pass123', "
+                    + "wait: false }; list().each { wait it }");
+            // about 8 MB on 'hot': above high=0.005 of 1 GB; the target 0.006 asks for about 1.5 GB, so 2 GB
+            session.evaluate("connect('hot') { set 'blob', 'x' * (8 * 1024 * 1024) }");
+            try {
+                Path script = repoRoot().resolve("scripts/right-sizing.groovy");
+                Map<String, Object> params = Map.of("low", "0.002", "high", "0.005", "target", "0.006");
+                Map<String, Object> dry = (Map<String, Object>) session.run(script, params);
+                List<Map<String, Object>> proposals = (List<Map<String, Object>>) dry.get("proposals");
+                assertThat(proposals).extracting(p -> p.get("name") + " " + p.get("proposedGb") + " " + p.get("applied"))
+                        .containsExactlyInAnyOrder("cold 1 false", "hot 2 false");
+                assertThat((List<Map<String, Object>>) dry.get("ok")).extracting(p -> p.get("name")).containsExactly("right");
+                assertThat(session.evaluate("describe('cold').capacityGb")).isEqualTo(4.0);
+
+                Map<String, Object> applied = (Map<String, Object>) session.run(script,
+                        Map.of("low", "0.002", "high", "0.005", "target", "0.006", "apply", "true"));
+                assertThat((List<Map<String, Object>>) applied.get("proposals")).allSatisfy(p ->
+                        assertThat(p.get("applied")).isEqualTo(true));
+                assertThat(session.evaluate("describe('cold').capacityGb")).isEqualTo(1.0);
+                assertThat(session.evaluate("describe('hot').capacityGb")).isEqualTo(2.0);
+                assertThat(session.evaluate("connect('hot') { configGet('maxmemory') as long }"))
+                        .isEqualTo(2L * 1024 * 1024 * 1024);
+                assertThat(session.evaluate("describe('right').capacityGb")).isEqualTo(1.0);
+
+                Map<String, Object> again = (Map<String, Object>) session.run(script, params);
+                assertThat((List<?>) again.get("proposals")).isEmpty();
+                assertThatThrownBy(() -> session.run(script, Map.of("low", "0.9", "high", "0.5")))
+                        .isInstanceOf(DslException.class).hasMessageStartingWith("right-sizing: need 0 < low < high");
+            } finally {
+                session.evaluate("fleet(parallel: 3) { delete it }");
+            }
+            assertThat(out.warnings).isEmpty();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void idleCleanupFindsUnusedInstancesAndDeletesOnlyWhenConfirmed() {
+        RecordingOutput out = new RecordingOutput();
+        try (CacheshSession session = session(out)) {
+            session.evaluate("['busy', 'idle-1', 'idle-2'].each { create name: it, spec: 'redis.ha', capacity: 1, "
+                    + "password: 'Idle-Pass123', wait: false }; list().each { wait it }");
+            session.evaluate("connect('busy') { set 'k', 'v'; 5.times { get 'k' } }");
+            try {
+                Path script = repoRoot().resolve("scripts/idle-cleanup.groovy");
+                Map<String, Object> young = (Map<String, Object>) session.run(script, Map.of());
+                assertThat((List<?>) young.get("idle")).as("nothing is idle before minAge (7d)").isEmpty();
+
+                Map<String, Object> report = (Map<String, Object>) session.run(script, Map.of("minAge", "0s"));
+                assertThat((List<Map<String, Object>>) report.get("idle")).extracting(m -> m.get("name"))
+                        .containsExactlyInAnyOrder("idle-1", "idle-2");
+                assertThat((List<Map<String, Object>>) report.get("busy")).extracting(m -> m.get("name"))
+                        .containsExactly("busy");
+                assertThat(session.evaluate("list().size()")).isEqualTo(3);
+
+                assertThatThrownBy(() -> session.run(script, Map.of("minAge", "0s", "mode", "delete")))
+                        .isInstanceOfSatisfying(RunbookFailedException.class, e -> {
+                            assertThat(e.exitCode()).isEqualTo(3);
+                            assertThat(e.getMessage()).endsWith("pass --param confirm=2");
+                            assertThat((List<?>) ((Map<String, Object>) e.output()).get("idle")).hasSize(2);
+                        });
+                assertThatThrownBy(() -> session.run(script, Map.of("minAge", "0s", "mode", "delete", "confirm", "3")))
+                        .isInstanceOf(RunbookFailedException.class);
+                assertThat(session.evaluate("list().size()")).isEqualTo(3);
+
+                Map<String, Object> deleted = (Map<String, Object>) session.run(script,
+                        Map.of("minAge", "0s", "mode", "delete", "confirm", "2"));
+                assertThat((List<String>) deleted.get("changed")).containsExactlyInAnyOrder("idle-1", "idle-2");
+                assertThat(session.evaluate("list()*.name")).isEqualTo(List.of("busy"));
+                assertThatThrownBy(() -> session.run(script, Map.of("mode", "erase")))
+                        .isInstanceOf(DslException.class)
+                        .hasMessage("param mode: 'erase' is not allowed (allowed: report, isolate, delete)");
+            } finally {
+                session.evaluate("fleet(parallel: 3) { delete it }");
             }
             assertThat(out.warnings).isEmpty();
         }

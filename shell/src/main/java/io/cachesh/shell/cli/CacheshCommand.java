@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cachesh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class, ConfigureCommand.class,
-                CallCommand.class, WaitCommand.class, CompletionCommand.class},
+                CallCommand.class, WaitCommand.class, CompletionCommand.class, ApplyCommand.class},
         description = "Scripting shell for managed Redis/Memcached fleets: a Groovy DSL, a REPL and a local emulator.",
         footer = {"", "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.",
+                "Exit code 3: the runbook called fail (its output is still printed).",
                 "Credentials: the vendor's environment variables (TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY, HUAWEICLOUD_SDK_AK/SK,",
                 "CDS_SECRET_ID/KEY) or a profile written by cachesh configure (~/.cachesh/credentials, mode 600)."})
 public final class CacheshCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package io.cachesh.shell.cli;
 
+import io.cachesh.dsl.RunbookFailedException;
 import io.cachesh.shell.config.OutputFormat;
 import io.cachesh.shell.config.ResolvedConfig;
 import io.cachesh.shell.config.ResolvedCredentials;
@@ -88,7 +89,14 @@ public final class RunCommand implements Callable<Integer> {
             }
             try (ShellEngine engine = sessions.open(settings, new WriterOutput(err))) {
                 if (settings.output() == OutputFormat.JSON) engine.binding().setVariable("out", err);
-                Object result = engine.run(script, new LinkedHashMap<>(params));
+                Object result;
+                try {
+                    result = engine.run(script, new LinkedHashMap<>(params));
+                } catch (RunbookFailedException failed) {
+                    // `fail` after `output`: the pipeline still gets the runbook's result, then the exit code
+                    CacheshCommand.print(out, failed.output(), settings, parent.environment());
+                    throw failed;
+                }
                 CacheshCommand.print(out, result, settings, parent.environment());
             }
         } finally {

@@ -6,6 +6,7 @@ import groovy.lang.Script;
 import io.cachesh.client.error.ApiException;
 import io.cachesh.dsl.DslException;
 import io.cachesh.dsl.DslTimeoutException;
+import io.cachesh.dsl.RunbookFailedException;
 import io.cachesh.shell.config.UsageException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
@@ -38,6 +39,7 @@ public final class ErrorMessages {
     public static Throwable unwrap(Throwable t) {
         Throwable cur = t;
         for (int i = 0; i < 16 && cur != null; i++) {
+            if (cur instanceof RunbookFailedException) return cur;
             if (cur instanceof ApiException || cur instanceof DslException || cur instanceof UsageException
                     || cur instanceof MultipleCompilationErrorsException) {
                 return cur;
@@ -55,6 +57,7 @@ public final class ErrorMessages {
 
     public static int exitCode(Throwable t) {
         Throwable e = unwrap(t);
+        if (e instanceof RunbookFailedException failed) return failed.exitCode(); // `fail` in a runbook: 3 or its own
         if (e instanceof DslTimeoutException) return RUNTIME; // the request was valid; the cloud was slow
         if (e instanceof DslException || e instanceof UsageException || e instanceof MultipleCompilationErrorsException
                 || e instanceof CommandLine.ParameterException) {
@@ -71,7 +74,10 @@ public final class ErrorMessages {
         String message = e.getMessage();
         if (message == null || message.isBlank()) return e.getClass().getSimpleName();
         String line = message.strip().lines().findFirst().orElse("").strip();
-        if (e instanceof ApiException || e instanceof DslException || e instanceof UsageException) return line;
+        if (e instanceof ApiException || e instanceof DslException || e instanceof UsageException
+                || e instanceof RunbookFailedException) {
+            return line;
+        }
         // Groovy's runtime errors name the generated script class (Cell1, Script1, the runbook): drop it
         Class<?> type = e instanceof MissingPropertyException mpe ? mpe.getType()
                 : e instanceof MissingMethodException mme ? mme.getType() : null;

@@ -71,7 +71,8 @@ class CacheshCommandTest {
     void helpListsTheCommands() {
         assertThat(cachesh("--help")).isZero();
         assertThat(out).contains("Usage: cachesh", "-e, --eval=<groovy>", "--output=<format>", "run", "emulator",
-                "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.");
+                "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.",
+                "Exit code 3: the runbook called fail (its output is still printed).", "apply");
     }
 
     @Test
