@@ -84,14 +84,22 @@ final class Args {
         return values.get(name);
     }
 
-    /** A text or a list of texts ({@code add: 'sg-1'}, {@code add: ['sg-1', 'sg-2']}); empty when absent. */
+    /**
+     * A text or a list of texts ({@code add: 'sg-1'}, {@code add: ['sg-1', 'sg-2']}); empty when absent. Whitelist
+     * entries ({@code whitelist(other)} of another block or provider) count as their ids.
+     */
     java.util.List<String> strings(String name) {
         Object v = values.get(name);
         if (v == null) return java.util.List.of();
         if (v instanceof CharSequence s) return java.util.List.of(s.toString());
+        if (v instanceof io.cachesh.dsl.result.WhitelistEntry w) return java.util.List.of(w.getId());
         if (v instanceof java.util.Collection<?> c) {
             java.util.List<String> out = new java.util.ArrayList<>();
             for (Object o : c) {
+                if (o instanceof io.cachesh.dsl.result.WhitelistEntry w) {
+                    out.add(w.getId());
+                    continue;
+                }
                 if (!(o instanceof CharSequence s)) {
                     throw new DslException(verb + ": " + name + " must be text or a list of texts, got " + got(v));
                 }

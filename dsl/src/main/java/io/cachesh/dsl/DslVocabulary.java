@@ -26,8 +26,10 @@ public final class DslVocabulary {
 
     private static final List<VerbDoc> VERBS = List.of(
             new VerbDoc("cache", "Run a block of verbs against one provider and region",
-                    "cache { provider tencent, region: 'ap-guangzhou'; list() }", List.of(),
-                    "cache { provider tencent; ... }"),
+                    "cache { provider tencent, region: 'ap-guangzhou'; list() }",
+                    List.of(new ArgDoc("region", "string", "the vendor's region id (default: the provider's)",
+                            List.of())),
+                    "cache { provider tencent; ... } | cache(huawei[, region: 'cn-north-4']) { ... }"),
             new VerbDoc("provider", "Select the provider (tencent, huawei, capitalonline) and region for the following verbs",
                     "provider tencent, region: 'ap-guangzhou'",
                     List.of(new ArgDoc("region", "string", "the vendor's region id", List.of())),
