@@ -29,7 +29,8 @@ final class Args {
             for (Map.Entry<?, ?> e : named.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 if (doc.arg(key) == null) {
-                    throw new DslException(verb + ": unknown argument '" + key + "' (allowed: "
+                    throw new DslException(verb + ": unknown argument '" + key + "'"
+                            + ScriptErrors.didYouMean(key, doc.argNames()) + " (allowed: "
                             + String.join(", ", doc.argNames()) + ")");
                 }
                 values.put(key, e.getValue());
@@ -153,7 +154,7 @@ final class Args {
         if (v == null) return null;
         if (!(values.get(name) instanceof CharSequence) || !allowed.contains(v)) {
             throw new DslException(verb + ": " + name + " must be one of " + String.join(", ", allowed) + ", got "
-                    + got(values.get(name)));
+                    + got(values.get(name)) + ScriptErrors.didYouMean(v, allowed));
         }
         return v;
     }

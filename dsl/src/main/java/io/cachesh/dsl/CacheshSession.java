@@ -64,9 +64,14 @@ public final class CacheshSession implements AutoCloseable {
     /** Evaluates one cell or snippet; variables assigned without {@code def} stay in {@link #binding()}. */
     public Object evaluate(String source) {
         Objects.requireNonNull(source, "source == null");
-        Script script = shell.parse(source, "Cell" + cells.incrementAndGet() + ".groovy");
+        String compiledName = "Cell" + cells.incrementAndGet() + ".groovy";
+        Script script = shell.parse(source, compiledName);
         script.setBinding(binding);
-        return script.run();
+        try {
+            return script.run();
+        } catch (RuntimeException e) {
+            throw ScriptErrors.locate(e, compiledName, null, binding);
+        }
     }
 
     /**
@@ -90,7 +95,11 @@ public final class CacheshSession implements AutoCloseable {
         if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) name = "Runbook_" + name;
         Script compiled = shell.parse(source, name + ".groovy");
         compiled.setBinding(binding);
-        return compiled.run();
+        try {
+            return compiled.run();
+        } catch (RuntimeException e) {
+            throw ScriptErrors.locate(e, name + ".groovy", script.toString(), binding);
+        }
     }
 
     /** The adapter of {@code provider} in {@code region} (created on first use). */

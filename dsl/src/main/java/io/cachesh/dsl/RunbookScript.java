@@ -330,8 +330,7 @@ public abstract class RunbookScript extends Script {
                     .collect(Collectors.joining(", ")) + "), usage: " + verb.get().usage());
         }
         List<String> verbs = DslVocabulary.verbNames();
-        String near = ModelArgs.closest(name, verbs);
-        throw new DslException("unknown verb '" + name + "'" + (near == null ? "" : ", did you mean " + near + "?")
+        throw new DslException("unknown verb '" + name + "'" + ScriptErrors.didYouMean(name, verbs)
                 + " (allowed: " + String.join(", ", verbs) + ")");
     }
 }
