@@ -204,7 +204,23 @@ public final class DslVocabulary {
             "huawei", java.util.Map.of("dcs", "huawei-dcs-v2"),
             "capitalonline", java.util.Map.of("memcached", "capitalonline-memcached"));
 
+    /**
+     * Named arguments a verb cannot do without when it is called with named arguments (the verbs check the same at run
+     * time; {@code cachesh check} reports them before).
+     */
+    private static final java.util.Map<String, List<String>> REQUIRED = java.util.Map.of(
+            "create", List.of("spec", "capacity"),
+            "ensure", List.of("name", "spec", "capacity"),
+            "rename", List.of("to"),
+            "password", List.of("new"),
+            "restore", List.of("backup"));
+
     private DslVocabulary() {
+    }
+
+    /** The named arguments {@code verb} requires when called with named arguments; empty for most verbs. */
+    public static List<String> requiredArgs(String verb) {
+        return REQUIRED.getOrDefault(verb, List.of());
     }
 
     /** Every verb, in help order. */

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code emulator}. Without credentials the REPL and {@code -e} use an embedded emulator and say so.
  */
 @Command(name = "cachesh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class},
+        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class, CheckCommand.class},
         description = "Scripting shell for managed Redis/Memcached fleets: a Groovy DSL, a REPL and a local emulator.",
         footer = {"", "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.",
                 "Credentials: TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY or ~/.cachesh/credentials (mode 600)."})
