@@ -86,19 +86,38 @@ public final class CacheshSession implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + script, e);
         }
+        return run(script.toString(), source, params);
+    }
+
+    /**
+     * Runs runbook text as {@link #run(Path, Map)} runs a file; {@code name} is how errors name it
+     * ({@code name:3: ...}), e.g. {@code provision.groovy}; null for text without a file ({@code line 3: ...}).
+     */
+    public Object run(String name, String source, Map<String, Object> params) {
+        Objects.requireNonNull(source, "source == null");
+        if (name == null) {
+            return runNamed(null, "Script" + cells.incrementAndGet(), source, params);
+        }
+        return runNamed(name, null, source, params);
+    }
+
+    private Object runNamed(String name, String fixedClassName, String source, Map<String, Object> params) {
         Map<String, Object> p = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
         binding.setVariable("params", p);
         p.forEach((k, v) -> {
             if (SourceVersion.isIdentifier(k) && !SourceVersion.isKeyword(k)) binding.setVariable(k, v);
         });
-        String name = script.getFileName().toString().replaceAll("\\.groovy$", "").replaceAll("[^A-Za-z0-9_]", "_");
-        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) name = "Runbook_" + name;
-        Script compiled = shell.parse(source, name + ".groovy");
+        String className = fixedClassName != null ? fixedClassName : name.replaceAll(".*[/\\\\]", "")
+                .replaceAll("\\.groovy$", "").replaceAll("[^A-Za-z0-9_]", "_");
+        if (className.isEmpty() || !Character.isJavaIdentifierStart(className.charAt(0))) {
+            className = "Runbook_" + className;
+        }
+        Script compiled = shell.parse(source, className + ".groovy");
         compiled.setBinding(binding);
         try {
             return compiled.run();
         } catch (RuntimeException e) {
-            throw ScriptErrors.locate(e, name + ".groovy", script.toString(), binding);
+            throw ScriptErrors.locate(e, className + ".groovy", name, binding);
         }
     }
 
