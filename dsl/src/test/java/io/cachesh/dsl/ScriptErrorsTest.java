@@ -104,6 +104,31 @@ class ScriptErrorsTest extends EmulatorTestSupport {
     }
 
     @Test
+    void namesInAConnectBlockAreTheScriptsNotRedisKeys(@TempDir Path dir) throws IOException {
+        // a connection has get(String): Groovy would answer unknown names with a GET of that key (null)
+        Path script = dir.resolve("names.groovy");
+        Files.writeString(script, """
+                def i = create name: 'names', spec: 'redis.ha', capacity: 1, password: 'Orders-Pass1'
+                try {
+                    connect(i) { set 'env', 'from-redis'; set 'k', env; [get('k'), params.env, tencent.name] }
+                } finally {
+                    delete i
+                }
+                """);
+        assertThat(session.run(script, Map.of("env", "prod"))).isEqualTo(java.util.List.of("prod", "prod", "tencent"));
+        Throwable t = catchThrowable(() -> session.evaluate("""
+                def i = create name: 'names', spec: 'redis.ha', capacity: 1, password: 'Orders-Pass1'
+                try {
+                    connect(i) { set 'k', nosuch }
+                } finally {
+                    delete i
+                }
+                """));
+        assertThat(((DslException) t).getLocatedMessage())
+                .isEqualTo("line 3: unknown name 'nosuch' (quote it if it is text: 'nosuch')");
+    }
+
+    @Test
     void anErrorInsideANestedBlockReportsTheBlocksLine() {
         Throwable t = catchThrowable(() -> session.evaluate("""
                 def ids = []
