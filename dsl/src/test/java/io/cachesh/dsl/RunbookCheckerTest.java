@@ -116,6 +116,12 @@ class RunbookCheckerTest {
     }
 
     @Test
+    void theEmbeddingExampleRunbookPasses() throws IOException {
+        Path runbook = ScriptsTest.repoRoot().resolve("examples/embedding/provision.groovy");
+        assertThat(RunbookChecker.check(runbook.toString(), Files.readString(runbook))).isEmpty();
+    }
+
+    @Test
     void theDslGuideExamplesPass() throws IOException {
         for (String block : DocsExamplesTest.groovyBlocks(DocsExamplesTest.docs("dsl.md"))) {
             assertThat(RunbookChecker.check("dsl.md", block)).as(block).isEmpty();
