@@ -988,8 +988,10 @@ public class CacheSpec {
     /** The one line a fleet summary shows for a failure: the message (vendor code included), no stack trace. */
     static String oneLine(Throwable e) {
         String m = e.getMessage();
-        if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-        else if (!(e instanceof DslException)) {
+        String groovy = ScriptErrors.translate(e, null); // a missing property or method, a cast: no class names
+        if (groovy != null) m = groovy;
+        else if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+        else if (!(e instanceof DslException) && groovy == null) {
             String type = e.getClass().getSimpleName();
             if (e instanceof AssertionError) m = "assertion failed: " + m;
             else if (!(e instanceof io.cachesh.client.error.ApiException)) m = type + ": " + m;

@@ -129,6 +129,20 @@ class ScriptErrorsTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aFleetItemFailingOnAGroovyErrorReadsLikeTheDsl() {
+        Object error = session.evaluate("""
+                def i = create name: 'fleet-err', spec: 'redis.ha', capacity: 1, password: 'Orders-Pass1'
+                try {
+                    fleet([i]) { inst -> inst.capacityGB }.failures[0].error
+                } finally {
+                    delete i
+                }
+                """);
+        assertThat((String) error).startsWith("Instance has no property 'capacityGB', did you mean 'capacityGb'? "
+                + "(properties: ").doesNotContain("Exception", "io.cachesh");
+    }
+
+    @Test
     void anErrorInsideANestedBlockReportsTheBlocksLine() {
         Throwable t = catchThrowable(() -> session.evaluate("""
                 def ids = []
