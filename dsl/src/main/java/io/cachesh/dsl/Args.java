@@ -29,7 +29,8 @@ final class Args {
             for (Map.Entry<?, ?> e : named.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 if (doc.arg(key) == null) {
-                    throw new DslException(verb + ": unknown argument '" + key + "' (allowed: "
+                    throw new DslException(verb + ": unknown argument '" + key + "'"
+                            + ScriptErrors.didYouMean(key, doc.argNames()) + " (allowed: "
                             + String.join(", ", doc.argNames()) + ")");
                 }
                 values.put(key, e.getValue());
@@ -84,14 +85,22 @@ final class Args {
         return values.get(name);
     }
 
-    /** A text or a list of texts ({@code add: 'sg-1'}, {@code add: ['sg-1', 'sg-2']}); empty when absent. */
+    /**
+     * A text or a list of texts ({@code add: 'sg-1'}, {@code add: ['sg-1', 'sg-2']}); empty when absent. Whitelist
+     * entries ({@code whitelist(other)} of another block or provider) count as their ids.
+     */
     java.util.List<String> strings(String name) {
         Object v = values.get(name);
         if (v == null) return java.util.List.of();
         if (v instanceof CharSequence s) return java.util.List.of(s.toString());
+        if (v instanceof io.cachesh.dsl.result.WhitelistEntry w) return java.util.List.of(w.getId());
         if (v instanceof java.util.Collection<?> c) {
             java.util.List<String> out = new java.util.ArrayList<>();
             for (Object o : c) {
+                if (o instanceof io.cachesh.dsl.result.WhitelistEntry w) {
+                    out.add(w.getId());
+                    continue;
+                }
                 if (!(o instanceof CharSequence s)) {
                     throw new DslException(verb + ": " + name + " must be text or a list of texts, got " + got(v));
                 }
@@ -145,7 +154,7 @@ final class Args {
         if (v == null) return null;
         if (!(values.get(name) instanceof CharSequence) || !allowed.contains(v)) {
             throw new DslException(verb + ": " + name + " must be one of " + String.join(", ", allowed) + ", got "
-                    + got(values.get(name)));
+                    + got(values.get(name)) + ScriptErrors.didYouMean(v, allowed));
         }
         return v;
     }

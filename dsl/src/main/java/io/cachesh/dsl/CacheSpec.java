@@ -70,20 +70,25 @@ public class CacheSpec {
 
     /** {@code provider tencent, region: 'ap-guangzhou'}. */
     public String provider(Map<?, ?> named, Object p) {
+        return provider("provider", named, p);
+    }
+
+    /** {@code verb} names the caller in messages: {@code provider}, or {@code cache} for {@code cache(huawei) { }}. */
+    String provider(String verb, Map<?, ?> named, Object p) {
         Args a = Args.of("provider", named);
         String name = p instanceof ProviderHandle h ? h.getName() : p instanceof CharSequence s ? s.toString() : null;
         if (name == null) {
-            throw new DslException("provider: expected a provider (allowed: "
+            throw new DslException(verb + ": expected a provider (allowed: "
                     + String.join(", ", DslVocabulary.providers()) + "), got " + Args.got(p));
         }
-        ctx.checkProvider("provider", name);
+        ctx.checkProvider(verb, name);
         String newRegion = a.string("region");
         if (newRegion == null) {
             ProviderSettings s = ctx.settingsFor(name);
             newRegion = name.equals(provider) ? region : s == null ? ProviderSettings.defaultRegion(name) : s.region();
         }
-        ctx.checkRegion("provider", name, newRegion);
-        service("provider", name, newRegion);
+        ctx.checkRegion(verb, name, newRegion);
+        service(verb, name, newRegion);
         this.provider = name;
         this.region = newRegion;
         return name + " " + newRegion;
@@ -983,8 +988,10 @@ public class CacheSpec {
     /** The one line a fleet summary shows for a failure: the message (vendor code included), no stack trace. */
     static String oneLine(Throwable e) {
         String m = e.getMessage();
-        if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
-        else if (!(e instanceof DslException)) {
+        String groovy = ScriptErrors.translate(e, null); // a missing property or method, a cast: no class names
+        if (groovy != null) m = groovy;
+        else if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+        else if (!(e instanceof DslException) && groovy == null) {
             String type = e.getClass().getSimpleName();
             if (e instanceof AssertionError) m = "assertion failed: " + m;
             else if (!(e instanceof io.cachesh.client.error.ApiException)) m = type + ": " + m;

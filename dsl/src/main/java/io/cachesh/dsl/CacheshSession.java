@@ -64,9 +64,14 @@ public final class CacheshSession implements AutoCloseable {
     /** Evaluates one cell or snippet; variables assigned without {@code def} stay in {@link #binding()}. */
     public Object evaluate(String source) {
         Objects.requireNonNull(source, "source == null");
-        Script script = shell.parse(source, "Cell" + cells.incrementAndGet() + ".groovy");
+        String compiledName = "Cell" + cells.incrementAndGet() + ".groovy";
+        Script script = shell.parse(source, compiledName);
         script.setBinding(binding);
-        return script.run();
+        try {
+            return script.run();
+        } catch (RuntimeException e) {
+            throw ScriptErrors.locate(e, compiledName, null, binding);
+        }
     }
 
     /**
@@ -82,18 +87,44 @@ public final class CacheshSession implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + script, e);
         }
+        return run(script.toString(), source, params);
+    }
+
+    /**
+     * Runs runbook text as {@link #run(Path, Map)} runs a file; {@code name} is how errors name it
+     * ({@code name:3: ...}), e.g. {@code provision.groovy}; null for text without a file ({@code line 3: ...}).
+     */
+    public Object run(String name, String source, Map<String, Object> params) {
+        Objects.requireNonNull(source, "source == null");
+        if (name == null) {
+            return runNamed(null, "Script" + cells.incrementAndGet(), source, params);
+        }
+        return runNamed(name, null, source, params);
+    }
+
+    private Object runNamed(String name, String fixedClassName, String source, Map<String, Object> params) {
         Map<String, Object> p = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
         binding.setVariable("params", p);
         p.forEach((k, v) -> {
             if (SourceVersion.isIdentifier(k) && !SourceVersion.isKeyword(k)) binding.setVariable(k, v);
         });
-        String name = script.getFileName().toString().replaceAll("\\.groovy$", "").replaceAll("[^A-Za-z0-9_]", "_");
-        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) name = "Runbook_" + name;
-        Script compiled = shell.parse(source, name + ".groovy");
+        String className = fixedClassName != null ? fixedClassName : name.replaceAll(".*[/\\\\]", "")
+                .replaceAll("\\.groovy$", "").replaceAll("[^A-Za-z0-9_]", "_");
+        if (className.isEmpty() || !Character.isJavaIdentifierStart(className.charAt(0))) {
+            className = "Runbook_" + className;
+        }
+        Script compiled = shell.parse(source, className + ".groovy");
         compiled.setBinding(binding);
         binding.runbookOutput = null;
         binding.hasRunbookOutput = false;
-        Object value = compiled.run();
+        Object value;
+        try {
+            value = compiled.run();
+        } catch (RunbookFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ScriptErrors.locate(e, className + ".groovy", name, binding);
+        }
         // `output x` names the runbook's result explicitly; otherwise it is the script's value
         return binding.hasRunbookOutput ? binding.runbookOutput : value;
     }

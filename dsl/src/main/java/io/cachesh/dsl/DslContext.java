@@ -165,7 +165,8 @@ final class DslContext implements AutoCloseable {
 
     void checkProvider(String verb, String provider) {
         if (!DslVocabulary.providers().contains(provider)) {
-            throw new DslException(verb + ": unknown provider '" + provider + "' (allowed: "
+            throw new DslException(verb + ": unknown provider '" + provider + "'"
+                    + ScriptErrors.didYouMean(provider, DslVocabulary.providers()) + " (allowed: "
                     + String.join(", ", DslVocabulary.providers()) + ")");
         }
     }

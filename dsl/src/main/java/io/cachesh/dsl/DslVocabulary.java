@@ -26,8 +26,10 @@ public final class DslVocabulary {
 
     private static final List<VerbDoc> VERBS = List.of(
             new VerbDoc("cache", "Run a block of verbs against one provider and region",
-                    "cache { provider tencent, region: 'ap-guangzhou'; list() }", List.of(),
-                    "cache { provider tencent; ... }"),
+                    "cache { provider tencent, region: 'ap-guangzhou'; list() }",
+                    List.of(new ArgDoc("region", "string", "the vendor's region id (default: the provider's)",
+                            List.of())),
+                    "cache { provider tencent; ... } | cache(huawei[, region: 'cn-north-4']) { ... }"),
             new VerbDoc("provider", "Select the provider (tencent, huawei, capitalonline) and region for the following verbs",
                     "provider tencent, region: 'ap-guangzhou'",
                     List.of(new ArgDoc("region", "string", "the vendor's region id", List.of())),
@@ -204,7 +206,23 @@ public final class DslVocabulary {
             "huawei", java.util.Map.of("dcs", "huawei-dcs-v2", "dcsv1", "huawei-dcs-v1"),
             "capitalonline", java.util.Map.of("memcached", "capitalonline-memcached"));
 
+    /**
+     * Named arguments a verb cannot do without when it is called with named arguments (the verbs check the same at run
+     * time; {@code cachesh check} reports them before).
+     */
+    private static final java.util.Map<String, List<String>> REQUIRED = java.util.Map.of(
+            "create", List.of("spec", "capacity"),
+            "ensure", List.of("name", "spec", "capacity"),
+            "rename", List.of("to"),
+            "password", List.of("new"),
+            "restore", List.of("backup"));
+
     private DslVocabulary() {
+    }
+
+    /** The named arguments {@code verb} requires when called with named arguments; empty for most verbs. */
+    public static List<String> requiredArgs(String verb) {
+        return REQUIRED.getOrDefault(verb, List.of());
     }
 
     /** Every verb, in help order. */

@@ -221,7 +221,7 @@ public final class MemcachedConnection implements AutoCloseable {
         try {
             Closure<?> c = (Closure<?>) block.clone();
             c.setResolveStrategy(Closure.DELEGATE_FIRST);
-            c.setDelegate(this);
+            c.setDelegate(new CommandsDelegate(this));
             return c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(this);
         } finally {
             close();

@@ -37,8 +37,31 @@ public abstract class RunbookScript extends Script {
     }
 
     /** {@code cache { provider tencent; list() }}: runs the block with a {@link CacheSpec} delegate. */
-    public Object cache(Closure<?> block) {
+    public Object cache(@DelegatesTo(value = CacheSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return within(top().copy(), block);
+    }
+
+    /**
+     * {@code cache(huawei) { list() }}: runs the block against one provider (in its configured region), whatever the
+     * session's current one; several such blocks in one script each get their own provider, and their results
+     * (instances, whitelist entries, params) are provider-neutral, so they pass from one block to the next.
+     */
+    public Object cache(Object provider,
+            @DelegatesTo(value = CacheSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        return cache(Map.of(), provider, block);
+    }
+
+    /** {@code cache(huawei, region: 'cn-north-4') { list() }}. */
+    public Object cache(Map<?, ?> named, Object provider,
+            @DelegatesTo(value = CacheSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
+        Args a = Args.of("cache", named);
         CacheSpec spec = top().copy();
+        String region = a.string("region");
+        spec.provider("cache", region == null ? Map.of() : Map.of("region", region), provider);
+        return within(spec, block);
+    }
+
+    private static Object within(CacheSpec spec, Closure<?> block) {
         Closure<?> c = (Closure<?>) block.clone();
         c.setResolveStrategy(Closure.DELEGATE_FIRST);
         c.setDelegate(spec);
@@ -356,8 +379,7 @@ public abstract class RunbookScript extends Script {
                     .collect(Collectors.joining(", ")) + "), usage: " + verb.get().usage());
         }
         List<String> verbs = DslVocabulary.verbNames();
-        String near = ModelArgs.closest(name, verbs);
-        throw new DslException("unknown verb '" + name + "'" + (near == null ? "" : ", did you mean " + near + "?")
+        throw new DslException("unknown verb '" + name + "'" + ScriptErrors.didYouMean(name, verbs)
                 + " (allowed: " + String.join(", ", verbs) + ")");
     }
 }

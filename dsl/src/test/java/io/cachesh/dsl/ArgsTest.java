@@ -32,7 +32,7 @@ class ArgsTest {
     @Test
     void unknownArgumentNamesTheAllowedOnes() {
         assertThatThrownBy(() -> Args.of("backup", Map.of("remrk", "x")))
-                .hasMessage("backup: unknown argument 'remrk' (allowed: remark, wait, timeout)");
+                .hasMessage("backup: unknown argument 'remrk', did you mean 'remark'? (allowed: remark, wait, timeout)");
     }
 
     @Test

@@ -35,7 +35,7 @@ class BadInputTest extends EmulatorTestSupport {
     static Stream<Arguments> badInput() {
         return Stream.of(
                 Arguments.of("create name: 'x', spec: 'redis.hA', capacity: 2" + PW,
-                        "create: unknown spec 'redis.hA' (allowed: redis.standalone, redis.ha, redis.cluster, "
+                        "create: unknown spec 'redis.hA', did you mean 'redis.ha'? (allowed: redis.standalone, redis.ha, redis.cluster, "
                                 + "redis.rw, memcached)"),
                 Arguments.of("create name: 'x', spec: 'redis.ha', capacity: 3" + PW,
                         "create: capacity must be one of 1, 2, 4, 8, 12, 16, 20, 24, 32, 40, 48, 60 GB for redis.ha "
@@ -62,7 +62,7 @@ class BadInputTest extends EmulatorTestSupport {
                         "create: zone must be one of ap-guangzhou-2, ap-guangzhou-3 for tencent in ap-guangzhou, "
                                 + "got 'ap-guangzhou-9'"),
                 Arguments.of("create name: 'x', spec: 'redis.ha', capacty: 2" + PW,
-                        "create: unknown argument 'capacty' (allowed: name, spec, version, capacity, shards, "
+                        "create: unknown argument 'capacty', did you mean 'capacity'? (allowed: name, spec, version, capacity, shards, "
                                 + "replicas, zone, password, tags, wait, timeout)"),
                 Arguments.of("create name: 'x', spec: 'redis.ha'" + PW,
                         "create: capacity is required (GB, e.g. capacity: 2)"),
@@ -89,7 +89,7 @@ class BadInputTest extends EmulatorTestSupport {
                         + "capacity: GB | shards: n | replicas: n"),
                 Arguments.of("list(status: 'runing')",
                         "list: status must be one of creating, running, changing, isolated, deleting, deleted, "
-                                + "got 'runing'"),
+                                + "got 'runing', did you mean 'running'?"),
                 Arguments.of("list(spec: 'redis')",
                         "list: spec must be one of redis.standalone, redis.ha, redis.cluster, redis.rw, memcached, "
                                 + "got 'redis'"),
@@ -99,8 +99,8 @@ class BadInputTest extends EmulatorTestSupport {
                 Arguments.of("wait 'orders', timeout: 'soon'",
                         "wait: timeout must be a duration like 30s, 5m or 1h, got 'soon'"),
                 Arguments.of("delete 'orders', purge: 'no'", "delete: purge must be true or false, got 'no'"),
-                Arguments.of("lst()", "unknown verb 'lst', did you mean list? (allowed: " + VERBS + ")"),
-                Arguments.of("cache { lst() }", "unknown verb 'lst', did you mean list? (allowed: " + VERBS + ")"),
+                Arguments.of("lst()", "unknown verb 'lst', did you mean 'list'? (allowed: " + VERBS + ")"),
+                Arguments.of("cache { lst() }", "unknown verb 'lst', did you mean 'list'? (allowed: " + VERBS + ")"),
                 Arguments.of("frobnicate 'orders'", "unknown verb 'frobnicate' (allowed: " + VERBS + ")"),
                 Arguments.of("params 'orders', set: 'x'",
                         "params: set must be a map like [name: 'value'], got 'x'"),
@@ -132,7 +132,7 @@ class BadInputTest extends EmulatorTestSupport {
                         "ensure: shards must be one of 1, 3, 5, 8, 12, 16, 24, 32, 40, 48, 64, 80, 96, 128 for "
                                 + "redis.cluster 7.0 on tencent, got 2"),
                 Arguments.of("fleet(parallel: 0) { }", "fleet: parallel must be between 1 and 64, got 0"),
-                Arguments.of("fleet(paralel: 2) { }", "fleet: unknown argument 'paralel' (allowed: parallel, failFast)"),
+                Arguments.of("fleet(paralel: 2) { }", "fleet: unknown argument 'paralel', did you mean 'parallel'? (allowed: parallel, failFast)"),
                 Arguments.of("plan { plan { } }", "plan: plan and apply blocks do not nest"),
                 Arguments.of("provider 'aws'", "provider: unknown provider 'aws' (allowed: tencent, huawei, capitalonline)"),
                 Arguments.of("cache { provider tencent, region: 'mars-1' }",

@@ -127,7 +127,7 @@ class ConnectTest extends EmulatorTestSupport {
     @Test
     void unknownArgumentsAndInstancesFailBeforeConnecting() {
         assertThatThrownBy(() -> session.evaluate("connect cache1, pasword: 'x'"))
-                .hasMessage("connect: unknown argument 'pasword' (allowed: password)");
+                .hasMessage("connect: unknown argument 'pasword', did you mean 'password'? (allowed: password)");
         assertThatThrownBy(() -> session.evaluate("connect 'no-such-instance'"))
                 .hasMessageStartingWith("connect: no instance named 'no-such-instance'");
     }

@@ -149,7 +149,7 @@ class HuaweiDslTest extends EmulatorTestSupport {
             assertThatThrownBy(() -> s.evaluate("create spec: 'redis.rw', capacity: 1"))
                     .hasMessageStartingWith("create: spec redis.rw is not sold on huawei in cn-north-4");
             assertThatThrownBy(() -> s.evaluate("create spec: 'redis.hA', capacity: 1"))
-                    .hasMessageStartingWith("create: unknown spec 'redis.hA' (allowed: ");
+                    .hasMessageStartingWith("create: unknown spec 'redis.hA', did you mean 'redis.ha'? (allowed: ");
             assertThatThrownBy(() -> s.evaluate("create name: '1-bad', spec: 'redis.ha', capacity: 1"))
                     .hasMessageStartingWith("create: name must be 4-64 letters");
             assertThatThrownBy(() -> s.evaluate("create name: 'weakpw', spec: 'redis.ha', capacity: 1, "

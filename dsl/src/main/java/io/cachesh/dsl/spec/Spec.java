@@ -50,7 +50,8 @@ public enum Spec {
         for (Spec s : values()) {
             if (s.id.equals(text)) return s;
         }
-        throw new DslException(verb + ": unknown spec '" + text + "' (allowed: " + String.join(", ", names()) + ")");
+        throw new DslException(verb + ": unknown spec '" + text + "'"
+                + io.cachesh.dsl.ScriptErrors.didYouMean(text, names()) + " (allowed: " + String.join(", ", names()) + ")");
     }
 
     /** The spec with this id, or null. */

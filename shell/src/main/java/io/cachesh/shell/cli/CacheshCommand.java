@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cachesh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class, ConfigureCommand.class,
-                CallCommand.class, WaitCommand.class, CompletionCommand.class, ApplyCommand.class},
+                CallCommand.class, WaitCommand.class, CompletionCommand.class, ApplyCommand.class, CheckCommand.class},
         description = "Scripting shell for managed Redis/Memcached fleets: a Groovy DSL, a REPL and a local emulator.",
         footer = {"", "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.",
                 "Exit code 3: the runbook called fail (its output is still printed).",

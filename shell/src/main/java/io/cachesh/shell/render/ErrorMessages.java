@@ -24,7 +24,7 @@ import picocli.CommandLine;
 
 /**
  * One-line messages and exit codes for failures: vendor errors with code and RequestId (exit 1), wait timeouts
- * (exit 1), DSL and usage errors (exit 2), Groovy compile errors with line and column (exit 2), anything else by its first
+ * (exit 1), DSL and usage errors (exit 2; with the script line, {@code line 3: ...} or {@code x.groovy:3: ...}), Groovy compile errors with line and column (exit 2), anything else by its first
  * message line (exit 1). Never a stack trace.
  */
 public final class ErrorMessages {
@@ -74,10 +74,11 @@ public final class ErrorMessages {
         String message = e.getMessage();
         if (message == null || message.isBlank()) return e.getClass().getSimpleName();
         String line = message.strip().lines().findFirst().orElse("").strip();
-        if (e instanceof ApiException || e instanceof DslException || e instanceof UsageException
-                || e instanceof RunbookFailedException) {
-            return line;
+        // the session records the script line of DSL errors (and turns Groovy's own runtime errors into DSL errors)
+        if (e instanceof DslException dsl) {
+            return dsl.getLocatedMessage().strip().lines().findFirst().orElse("").strip();
         }
+        if (e instanceof ApiException || e instanceof UsageException || e instanceof RunbookFailedException) return line;
         // Groovy's runtime errors name the generated script class (Cell1, Script1, the runbook): drop it
         Class<?> type = e instanceof MissingPropertyException mpe ? mpe.getType()
                 : e instanceof MissingMethodException mme ? mme.getType() : null;

@@ -104,12 +104,13 @@ class CacheshCommandTest {
 
     @Test
     void errorsAreOneLineWithTheirExitCodes() {
-        assertThat(cachesh("-e", "nosuch")).isEqualTo(1);
-        assertThat(err).matches(EMULATOR_NOTE + "error: No such property: nosuch\n");
+        assertThat(cachesh("-e", "nosuch")).isEqualTo(2);
+        assertThat(err).matches(EMULATOR_NOTE + "error: line 1: unknown name 'nosuch' \\(quote it if it is text: "
+                + "'nosuch'\\)\n");
 
         assertThat(cachesh("-e", "create name: 'x', spec: 'redis.huge'")).isEqualTo(2);
-        assertThat(err).endsWith("error: create: unknown spec 'redis.huge' (allowed: redis.standalone, redis.ha, "
-                + "redis.cluster, redis.rw, memcached)\n");
+        assertThat(err).endsWith("error: line 1: create: unknown spec 'redis.huge', did you mean 'redis.ha'? (allowed: "
+                + "redis.standalone, redis.ha, redis.cluster, redis.rw, memcached)\n");
 
         assertThat(cachesh("-e", "x = = 1")).isEqualTo(2);
         assertThat(err).endsWith("error: syntax error at line 1, column 5: Unexpected input: '='\n");
@@ -121,8 +122,9 @@ class CacheshCommandTest {
 
     @Test
     void debugPrintsTheStackTrace() {
-        assertThat(cachesh("--debug", "-e", "nosuch")).isEqualTo(1);
-        assertThat(err).contains("groovy.lang.MissingPropertyException", "\tat ").endsWith("error: No such property: nosuch\n");
+        assertThat(cachesh("--debug", "-e", "nosuch")).isEqualTo(2);
+        assertThat(err).contains("groovy.lang.MissingPropertyException", "\tat ")
+                .endsWith("error: line 1: unknown name 'nosuch' (quote it if it is text: 'nosuch')\n");
     }
 
     @Test

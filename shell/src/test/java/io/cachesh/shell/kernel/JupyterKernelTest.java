@@ -135,10 +135,10 @@ class JupyterKernelTest {
         Execution error = execute("create name: 'x', spec: 'redis.huge'");
         assertThat(error.reply.at("/content/status").asText()).isEqualTo("error");
         assertThat(error.reply.at("/content/ename").asText()).isEqualTo("DslException");
-        assertThat(error.reply.at("/content/evalue").asText()).startsWith("create: unknown spec 'redis.huge'");
+        assertThat(error.reply.at("/content/evalue").asText()).startsWith("line 1: create: unknown spec 'redis.huge'");
         JsonNode published = error.first("error");
         assertThat(published.at("/content/traceback")).hasSize(1);
-        assertThat(published.at("/content/traceback/0").asText()).startsWith("error: create: unknown spec");
+        assertThat(published.at("/content/traceback/0").asText()).startsWith("error: line 1: create: unknown spec");
         assertThat(published.toString()).doesNotContain("\\tat ", "Exception.java");
 
         // complete, inspect, is_complete

@@ -34,6 +34,13 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void dslErrorsNameTheScriptLineWhenTheSessionRecordedIt() {
+        assertThat(ErrorMessages.message(new DslException("lst: x").at(null, 3))).isEqualTo("line 3: lst: x");
+        assertThat(ErrorMessages.message(new RuntimeException(new DslException("lst: x").at("scripts/a.groovy", 7))))
+                .isEqualTo("scripts/a.groovy:7: lst: x");
+    }
+
+    @Test
     void compileErrorsAreOneLineWithLineAndColumn() {
         Throwable e = groovy("x = 1\ny = = 2");
         assertThat(ErrorMessages.message(e)).isEqualTo("syntax error at line 2, column 5: Unexpected input: '='");
