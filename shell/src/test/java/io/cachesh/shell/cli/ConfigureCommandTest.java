@@ -33,7 +33,10 @@ import picocli.CommandLine;
 class ConfigureCommandTest {
 
     static final Credentials KEYS = Credentials.of("AKIDcacheshProfileTest00000000000000", "profile-test-secret-key");
+    static final String PROJECT = "cacheshprofiletest01";
     static Emulator emulator;
+    static final java.util.List<io.cachesh.emulator.protocol.HttpRequestData> requests =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @TempDir
     Path home;
@@ -119,6 +122,43 @@ class ConfigureCommandTest {
         assertThat(cachesh("--profile", "prod", "--secret-id", KEYS.keyId(), "--secret-key", KEYS.secret().reveal(),
                 "-e", "tencent.redis.describeInstances(limit: 5).totalCount")).isZero();
         assertThat(out).isEqualTo("0\n");
+    }
+
+    private static String header(io.cachesh.emulator.protocol.HttpRequestData request, String name) {
+        return request.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    @Test
+    void temporaryTokensAndEveryProviderOfTheProfileReachTheWire() {
+        // an emulator that accepts only this temporary key pair and token (it checks X-TC-Token and X-Security-Token)
+        Credentials temporary = new Credentials(KEYS.keyId(), KEYS.secret(), io.cachesh.client.auth.Secret.of("session-token-1"));
+        try (Emulator sts = Emulator.builder().port(0).stateDir(null).credentials(temporary).huaweiProjectId(PROJECT)
+                .requestObserver(requests::add).build().start()) {
+            typed = KEYS.secret().reveal() + "\n" + "session-token-1\n";
+            assertThat(cachesh("configure", "--profile", "multi", "--secret-id", KEYS.keyId(), "--secret-key", "-",
+                    "--token", "-", "--set", "endpoint=" + sts.endpoint())).as(err).isZero();
+            typed = KEYS.secret().reveal() + "\n";
+            assertThat(cachesh("configure", "--profile", "multi", "--provider", "huawei", "--secret-id", KEYS.keyId(),
+                    "--secret-key", "-", "--token", "session-token-1", "--set", "huawei_project_id=" + PROJECT)).as(err).isZero();
+
+            requests.clear();
+            assertThat(cachesh("--profile", "multi", "-e", "tencent.redis.describeInstances(limit: 1).totalCount")).as(err).isZero();
+            assertThat(header(requests.get(requests.size() - 1), "X-TC-Token")).isEqualTo("session-token-1");
+
+            // the profile's provider is tencent; its huawei keys, token and project serve `provider huawei`
+            requests.clear();
+            assertThat(cachesh("--profile", "multi", "-e", "cache { provider huawei; list().size() }")).as(err).isZero();
+            assertThat(out).isEqualTo("0\n");
+            var last = requests.get(requests.size() - 1);
+            assertThat(last.path()).contains("/" + PROJECT + "/");
+            assertThat(header(last, "X-Security-Token")).isEqualTo("session-token-1");
+
+            // without the token the emulator refuses the same keys
+            assertThat(cachesh("--profile", "multi", "--secret-id", KEYS.keyId(), "--secret-key", KEYS.secret().reveal(),
+                    "-e", "tencent.redis.describeInstances(limit: 1)")).isEqualTo(1);
+            assertThat(err).startsWith("error: tencent AuthFailure");
+        }
     }
 
     @Test
