@@ -111,7 +111,9 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
                 creds = emulator.credentials();
             }
         } else {
-            creds = credentials.orElseThrow().credentials();
+            // %provider may have switched to another provider of the profile: use its own keys
+            creds = (config == null ? Optional.<ResolvedCredentials>empty() : config.credentialsOf(settings.provider()))
+                    .or(() -> credentials).orElseThrow().credentials();
             endpoint = settings.endpoint();
         }
         ProviderSettings provider = new ProviderSettings(settings.provider(), creds, settings.region(), endpoint,
