@@ -116,9 +116,17 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
                     .or(() -> credentials).orElseThrow().credentials();
             endpoint = settings.endpoint();
         }
-        ProviderSettings provider = new ProviderSettings(settings.provider(), creds, settings.region(), endpoint,
-                settings.waitTimeout(), config == null || useEmulator ? Map.of() : config.optionsOf(settings.provider()));
-        CacheshSession.Builder builder = CacheshSession.builder().provider(provider);
+        boolean emulatorKeys = useEmulator || creds.equals(Emulator.DEFAULT_CREDENTIALS);
+        CacheshSession.Builder builder = CacheshSession.builder();
+        boolean derived = emulatorKeys && !"tencent".equals(settings.provider());
+        if (derived) {
+            // on an emulator the session derives huawei/capitalonline (project, VPC, VDC...) from a loopback tencent
+            builder.provider(new ProviderSettings("tencent", creds, ProviderSettings.defaultRegion("tencent"), endpoint,
+                    settings.waitTimeout()));
+        } else {
+            builder.provider(new ProviderSettings(settings.provider(), creds, settings.region(), endpoint,
+                    settings.waitTimeout(), config == null || useEmulator ? Map.of() : config.optionsOf(settings.provider())));
+        }
         if (config != null && !useEmulator) {
             config.credentials().forEach((name, other) -> {
                 if (name.equals(settings.provider())) return;
@@ -131,6 +139,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
                 .output(output)
                 .dryRun(settings.dryRun())
                 .build();
+        if (derived) session.use(settings.provider(), settings.region());
         ClientConfig config = ClientConfig.builder().credentials(creds).region(settings.region()).endpoint(endpoint).build();
         return new DslEngine(session, config);
     }

@@ -235,6 +235,15 @@ class ConfigureCommandTest {
     }
 
     @Test
+    void everyProviderWorksOnTheEmbeddedEmulatorInTheRegionAsked() {
+        assertThat(cachesh("--provider", "huawei", "--region", "cn-east-3", "-o", "tsv", "--query", "[[provider, region]]", "-e",
+                "create name: 'orders', spec: 'redis.ha', capacity: 1, password: 'Orders-Pass1'")).as(err).isZero();
+        assertThat(out).isEqualTo("huawei\tcn-east-3\n");
+        assertThat(cachesh("--provider", "capitalonline", "-o", "json", "--query", "length(@)", "-e", "list()")).as(err).isZero();
+        assertThat(out).isEqualTo("0\n");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws IOException {
         assertThat(cachesh("--profile", "nosuch", "-e", "1")).isEqualTo(2);
         assertThat(err).isEqualTo("error: unknown profile 'nosuch' (from --profile; no profiles are configured): "
