@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
                 "A value of - for --secret-key or --token is read from standard input."},
         footer = {"", "Examples:",
                 "  cachesh configure --profile prod",
-                "  printf '%s\\n' \"$SK\" | cachesh configure --profile prod --provider huawei --secret-id \"$AK\" --secret-key - \\",
-                "      --region cn-north-4 --set huawei_project_id=0a1b...",
+                "  printf '%%s\\n' \"$SK\" | cachesh configure --profile prod --provider huawei \\",
+                "      --secret-id \"$AK\" --secret-key - --region cn-north-4 --set huawei_project_id=0a1b...",
                 "  cachesh configure list --profile prod"})
 public final class ConfigureCommand implements Callable<Integer> {
 

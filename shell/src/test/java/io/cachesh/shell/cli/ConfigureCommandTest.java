@@ -244,6 +244,13 @@ class ConfigureCommandTest {
     }
 
     @Test
+    void helpShowsTheExamples() {
+        assertThat(cachesh("configure", "--help")).isZero();
+        assertThat(out).contains("Usage: cachesh configure", "--secret-key=<key>", "--set=<key=value>",
+                "printf '%s\\n' \"$SK\" | cachesh configure --profile prod --provider huawei \\\n", "list  Show the effective");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws IOException {
         assertThat(cachesh("--profile", "nosuch", "-e", "1")).isEqualTo(2);
         assertThat(err).isEqualTo("error: unknown profile 'nosuch' (from --profile; no profiles are configured): "
