@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  * {@code ~/.cachesh/credentials}, from flags or, with none, by asking (secrets are read without echo);
  * {@code cachesh configure list} shows every effective value and where it came from, secrets masked.
  */
-@Command(name = "configure", mixinStandardHelpOptions = true, subcommands = ConfigureCommand.ListCommand.class,
+@Command(name = "configure", mixinStandardHelpOptions = true, subcommands = {ConfigureCommand.ListCommand.class, ConfigureCommand.SetCommand.class,
+                ConfigureCommand.GetCommand.class},
         description = {"Write a profile of ~/.cachesh/config and ~/.cachesh/credentials (mode 600).",
                 "Without value options it asks for each value (Enter keeps the one in brackets; secrets are not echoed).",
                 "A value of - for --secret-key or --token is read from standard input."},
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
                 "  cachesh configure --profile prod",
                 "  printf '%%s\\n' \"$SK\" | cachesh configure --profile prod --provider huawei \\",
                 "      --secret-id \"$AK\" --secret-key - --region cn-north-4 --set huawei_project_id=0a1b...",
+                "  cachesh configure set output json --profile prod",
                 "  cachesh configure list --profile prod"})
 public final class ConfigureCommand implements Callable<Integer> {
 
@@ -73,9 +75,7 @@ public final class ConfigureCommand implements Callable<Integer> {
             if (cli.profile() == null) cli = cli.over(new ConfigOverrides(parent.global.profile, null, null, null, null,
                     null, null, null, null));
             ShellEnvironment environment = parent.environment();
-            String profile = cli.profile() != null ? cli.profile().strip()
-                    : Optional.ofNullable(environment.env().get(ConfigResolver.ENV_PROFILE)).filter(s -> !s.isBlank())
-                    .map(String::strip).orElse(IniFile.DEFAULT);
+            String profile = profileName(cli, environment);
             ProfileEditor editor = new ProfileEditor(environment.profileFiles(), profile);
             boolean fromFlags = cli.provider() != null || cli.region() != null || cli.output() != null
                     || cli.endpoint() != null || cli.hasCredentialFlags() || !set.isEmpty();
@@ -91,6 +91,101 @@ public final class ConfigureCommand implements Callable<Integer> {
             return 0;
         } catch (Exception e) {
             return CacheshCommand.fail(spec, e, debug);
+        }
+    }
+
+    /** {@code --profile}, else {@code CACHESH_PROFILE}, else {@code default}. */
+    static String profileName(ConfigOverrides cli, ShellEnvironment environment) {
+        return cli.profile() != null ? cli.profile().strip()
+                : Optional.ofNullable(environment.env().get(ConfigResolver.ENV_PROFILE)).filter(s -> !s.isBlank())
+                .map(String::strip).orElse(IniFile.DEFAULT);
+    }
+
+    /** The --profile given to this subcommand, to configure, or before configure. */
+    private static ConfigOverrides profileOnly(GlobalOptionsMixin... mixins) {
+        for (GlobalOptionsMixin m : mixins) {
+            if (m != null && m.profile != null) return new ConfigOverrides(m.profile, null, null, null, null, null, null, null, null);
+        }
+        return ConfigOverrides.NONE;
+    }
+
+    /** {@code cachesh configure set <key> <value>} (as tccli's): one setting of the profile; secrets are not set here. */
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = {"Set one setting of the profile (as tccli configure set): provider, region, output, endpoint, "
+                    + "<provider>_region, huawei_project_id, ... An empty value removes it."})
+    static final class SetCommand implements Callable<Integer> {
+
+        @ParentCommand
+        ConfigureCommand configure;
+
+        @Mixin
+        GlobalOptionsMixin global;
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "<key>")
+        String key;
+
+        @picocli.CommandLine.Parameters(index = "1", paramLabel = "<value>", arity = "0..1")
+        String value;
+
+        @Override
+        public Integer call() {
+            CacheshCommand root = configure.parent;
+            try {
+                ShellEnvironment environment = root.environment();
+                String profile = profileName(profileOnly(global, configure.global, root.global), environment);
+                ProfileEditor editor = new ProfileEditor(environment.profileFiles(), profile);
+                editor.set(key.strip(), value == null ? null : value.strip());
+                PrintWriter err = spec.commandLine().getErr();
+                editor.save().forEach(err::println);
+                err.flush();
+                return 0;
+            } catch (Exception e) {
+                return CacheshCommand.fail(spec, e, global.debug || configure.global.debug || root.global.debug);
+            }
+        }
+    }
+
+    /** {@code cachesh configure get <key>}: the profile's stored setting (never a secret). */
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = {"Print one stored setting of the profile (as tccli configure get); nothing when it is not set. "
+                    + "Secrets are not printed: see configure list."})
+    static final class GetCommand implements Callable<Integer> {
+
+        @ParentCommand
+        ConfigureCommand configure;
+
+        @Mixin
+        GlobalOptionsMixin global;
+
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "<key>")
+        String key;
+
+        @Override
+        public Integer call() {
+            CacheshCommand root = configure.parent;
+            try {
+                ShellEnvironment environment = root.environment();
+                String profile = profileName(profileOnly(global, configure.global, root.global), environment);
+                String k = key.strip();
+                if (!ProfileEditor.knownKeys().contains(k)) {
+                    throw new UsageException(VendorKeys.isSecretKey(k) || k.endsWith("_secret_id") || k.equals("huawei_ak")
+                            ? k + " is a credential: cachesh configure list shows it masked"
+                            : "unknown setting '" + k + "': use one of " + String.join(", ", ProfileEditor.knownKeys()));
+                }
+                ProfileEditor editor = new ProfileEditor(environment.profileFiles(), profile);
+                PrintWriter out = spec.commandLine().getOut();
+                editor.setting(k).ifPresent(out::println);
+                out.flush();
+                return 0;
+            } catch (Exception e) {
+                return CacheshCommand.fail(spec, e, global.debug || configure.global.debug || root.global.debug);
+            }
         }
     }
 

@@ -244,6 +244,27 @@ class ConfigureCommandTest {
     }
 
     @Test
+    void setAndGetWorkAsInTccli() throws IOException {
+        assertThat(cachesh("configure", "set", "output", "json", "--profile", "prod")).as(err).isZero();
+        assertThat(cachesh("configure", "set", "huawei_project_id", "0a1b2c", "--profile", "prod")).isZero();
+        assertThat(cachesh("--profile", "prod", "configure", "get", "output")).isZero();
+        assertThat(out).isEqualTo("json\n");
+        assertThat(cachesh("configure", "get", "huawei_project_id", "--profile", "prod")).isZero();
+        assertThat(out).isEqualTo("0a1b2c\n");
+        assertThat(cachesh("configure", "set", "output", "--profile", "prod")).isZero(); // no value: removed
+        assertThat(cachesh("configure", "get", "output", "--profile", "prod")).isZero();
+        assertThat(out).isEmpty();
+        assertThat(Files.readString(config())).isEqualTo("[profile prod]\nhuawei_project_id = 0a1b2c\n");
+
+        assertThat(cachesh("configure", "get", "tencent_secret_key")).isEqualTo(2);
+        assertThat(err).isEqualTo("error: tencent_secret_key is a credential: cachesh configure list shows it masked\n");
+        assertThat(cachesh("configure", "set", "tencent_secret_key", "x")).isEqualTo(2);
+        assertThat(err).startsWith("error: tencent_secret_key is a credential: give it with --secret-id/--secret-key");
+        assertThat(cachesh("configure", "set", "output", "yaml")).isEqualTo(2);
+        assertThat(err).isEqualTo("error: unknown output format 'yaml': use one of table, json, text, tsv\n");
+    }
+
+    @Test
     void helpShowsTheExamples() {
         assertThat(cachesh("configure", "--help")).isZero();
         assertThat(out).contains("Usage: cachesh configure", "--secret-key=<key>", "--set=<key=value>",
