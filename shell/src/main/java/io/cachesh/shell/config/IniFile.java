@@ -32,6 +32,7 @@ public final class IniFile {
 
     private final String displayName;
     private final List<Line> lines = new ArrayList<>();
+    private boolean prefixHeaders = true;
 
     private IniFile(String displayName) {
         this.displayName = displayName;
@@ -124,7 +125,7 @@ public final class IniFile {
     public Set<String> profiles() {
         Set<String> names = new LinkedHashSet<>();
         for (Line l : lines) {
-            if (l.section() != null && (l.isEntry() || l.key() == null && l.value() == null && isHeader(l))) {
+            if (l.section() != null && (l.isEntry() || isHeader(l))) {
                 names.add(l.section());
             }
         }
@@ -197,8 +198,6 @@ public final class IniFile {
     private String header(String profile) {
         return DEFAULT.equals(profile) || !usesProfilePrefix() ? "[" + profile + "]" : "[profile " + profile + "]";
     }
-
-    private boolean prefixHeaders = true;
 
     /** Headers of new sections: {@code [profile prod]} (config, as the AWS CLI) or {@code [prod]} (credentials). */
     public IniFile profilePrefix(boolean value) {
