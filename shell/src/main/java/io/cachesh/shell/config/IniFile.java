@@ -49,6 +49,15 @@ public final class IniFile {
      * @throws UsageException for a line that is neither a section, an entry nor a comment, naming the file and line
      */
     public static IniFile parse(String text, String displayName, UnaryOperator<String> canonicalKey) {
+        return parse(text, displayName, canonicalKey, false);
+    }
+
+    /**
+     * Parses text; with {@code secretLines} a bad entry line is not quoted in the error (it may hold a secret).
+     *
+     * @throws UsageException for a line that is neither a section, an entry nor a comment, naming the file and line
+     */
+    public static IniFile parse(String text, String displayName, UnaryOperator<String> canonicalKey, boolean secretLines) {
         IniFile ini = new IniFile(displayName);
         String section = null;
         int n = 0;
@@ -71,7 +80,7 @@ public final class IniFile {
                 continue;
             }
             int eq = separator(line);
-            if (eq <= 0) throw malformed(displayName, n, "no '=' in " + quote(line));
+            if (eq <= 0) throw malformed(displayName, n, secretLines ? "no '='" : "no '=' in " + quote(line));
             String key = line.substring(0, eq).strip();
             // a comment may follow a value after white space, as in Python's configparser with inline prefixes
             String value = INLINE_COMMENT.matcher(line.substring(eq + 1)).replaceFirst("").strip();
