@@ -2,18 +2,13 @@ package io.cachesh.shell.cli;
 
 import io.cachesh.shell.config.ConfigOverrides;
 import io.cachesh.shell.config.ConfigResolver;
-import io.cachesh.shell.config.ConfigValue;
 import io.cachesh.shell.config.IniFile;
 import io.cachesh.shell.config.OutputFormat;
 import io.cachesh.shell.config.ProfileEditor;
-import io.cachesh.shell.config.ResolvedConfig;
 import io.cachesh.shell.config.ShellEnvironment;
 import io.cachesh.shell.config.UsageException;
 import io.cachesh.shell.config.VendorKeys;
-import io.cachesh.shell.render.Ansi;
-import io.cachesh.shell.render.ResultRenderer;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code ~/.cachesh/credentials}, from flags or, with none, by asking (secrets are read without echo);
  * {@code cachesh configure list} shows every effective value and where it came from, secrets masked.
  */
-@Command(name = "configure", mixinStandardHelpOptions = true, subcommands = {ConfigureCommand.ListCommand.class, ConfigureCommand.SetCommand.class,
-                ConfigureCommand.GetCommand.class},
+@Command(name = "configure", mixinStandardHelpOptions = true, subcommands = {ConfigureListCommand.class, ConfigureSetCommand.class, ConfigureGetCommand.class},
         description = {"Write a profile of ~/.cachesh/config and ~/.cachesh/credentials (mode 600).",
                 "Without value options it asks for each value (Enter keeps the one in brackets; secrets are not echoed).",
                 "A value of - for --secret-key or --token is read from standard input."},
@@ -102,92 +96,13 @@ public final class ConfigureCommand implements Callable<Integer> {
     }
 
     /** The --profile given to this subcommand, to configure, or before configure. */
-    private static ConfigOverrides profileOnly(GlobalOptionsMixin... mixins) {
+    static ConfigOverrides profileOnly(GlobalOptionsMixin... mixins) {
         for (GlobalOptionsMixin m : mixins) {
             if (m != null && m.profile != null) return new ConfigOverrides(m.profile, null, null, null, null, null, null, null, null);
         }
         return ConfigOverrides.NONE;
     }
 
-    /** {@code cachesh configure set <key> <value>} (as tccli's): one setting of the profile; secrets are not set here. */
-    @Command(name = "set", mixinStandardHelpOptions = true,
-            description = {"Set one setting of the profile (as tccli configure set): provider, region, output, endpoint, "
-                    + "<provider>_region, huawei_project_id, ... An empty value removes it."})
-    static final class SetCommand implements Callable<Integer> {
-
-        @ParentCommand
-        ConfigureCommand configure;
-
-        @Mixin
-        GlobalOptionsMixin global;
-
-        @Spec
-        CommandSpec spec;
-
-        @picocli.CommandLine.Parameters(index = "0", paramLabel = "<key>")
-        String key;
-
-        @picocli.CommandLine.Parameters(index = "1", paramLabel = "<value>", arity = "0..1")
-        String value;
-
-        @Override
-        public Integer call() {
-            CacheshCommand root = configure.parent;
-            try {
-                ShellEnvironment environment = root.environment();
-                String profile = profileName(profileOnly(global, configure.global, root.global), environment);
-                ProfileEditor editor = new ProfileEditor(environment.profileFiles(), profile);
-                editor.set(key.strip(), value == null ? null : value.strip());
-                PrintWriter err = spec.commandLine().getErr();
-                editor.save().forEach(err::println);
-                err.flush();
-                return 0;
-            } catch (Exception e) {
-                return CacheshCommand.fail(spec, e, global.debug || configure.global.debug || root.global.debug);
-            }
-        }
-    }
-
-    /** {@code cachesh configure get <key>}: the profile's stored setting (never a secret). */
-    @Command(name = "get", mixinStandardHelpOptions = true,
-            description = {"Print one stored setting of the profile (as tccli configure get); nothing when it is not set. "
-                    + "Secrets are not printed: see configure list."})
-    static final class GetCommand implements Callable<Integer> {
-
-        @ParentCommand
-        ConfigureCommand configure;
-
-        @Mixin
-        GlobalOptionsMixin global;
-
-        @Spec
-        CommandSpec spec;
-
-        @picocli.CommandLine.Parameters(index = "0", paramLabel = "<key>")
-        String key;
-
-        @Override
-        public Integer call() {
-            CacheshCommand root = configure.parent;
-            try {
-                ShellEnvironment environment = root.environment();
-                String profile = profileName(profileOnly(global, configure.global, root.global), environment);
-                String k = key.strip();
-                if (!ProfileEditor.knownKeys().contains(k)) {
-                    throw new UsageException(VendorKeys.isSecretKey(k) || k.endsWith("_secret_id") || k.equals("huawei_ak")
-                            ? k + " is a credential: cachesh configure list shows it masked"
-                            : "unknown setting '" + k + "': use one of " + String.join(", ", ProfileEditor.knownKeys()));
-                }
-                ProfileEditor editor = new ProfileEditor(environment.profileFiles(), profile);
-                PrintWriter out = spec.commandLine().getOut();
-                editor.setting(k).ifPresent(out::println);
-                out.flush();
-                return 0;
-            } catch (Exception e) {
-                return CacheshCommand.fail(spec, e, global.debug || configure.global.debug || root.global.debug);
-            }
-        }
-    }
 
     private List<String> fromFlags(ProfileEditor editor, ConfigOverrides cli, ShellEnvironment environment) {
         VendorKeys provider = VendorKeys.require(cli.provider() != null ? cli.provider().strip()
@@ -318,43 +233,6 @@ public final class ConfigureCommand implements Callable<Integer> {
             terminal.close();
         } catch (java.io.IOException ignored) {
             // nothing to do
-        }
-    }
-
-    /** {@code cachesh configure list}: the effective values, their sources, secrets masked. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"Show the effective settings and credentials and where each came from (flag, environment, "
-                    + "profile or default); secrets are masked."})
-    static final class ListCommand implements Callable<Integer> {
-
-        @ParentCommand
-        ConfigureCommand configure;
-
-        @Mixin
-        GlobalOptionsMixin global;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            CacheshCommand root = configure.parent;
-            boolean debug = global.debug || configure.global.debug || root.global.debug;
-            try {
-                ConfigOverrides cli = global.overrides().over(configure.global.overrides()).over(root.global.overrides());
-                ShellEnvironment environment = root.environment();
-                ResolvedConfig config = environment.config(cli);
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (ConfigValue v : config.entries()) rows.add(v.toMap());
-                PrintWriter out = spec.commandLine().getOut();
-                boolean colour = Ansi.enabled(environment.env(), environment.stdoutIsTerminal());
-                String text = ResultRenderer.render(rows, config.settings().output(), config.settings().query(), colour);
-                if (!text.isEmpty()) out.println(text);
-                out.flush();
-                return 0;
-            } catch (Exception e) {
-                return CacheshCommand.fail(spec, e, debug);
-            }
         }
     }
 }
