@@ -102,7 +102,7 @@ public final class CacheshCommand implements Callable<Integer> {
                 warm.join();
             }
             try (ShellEngine engine = sessions.open(settings, new WriterOutput(err))) {
-                if (settings.output() == io.cachesh.shell.config.OutputFormat.JSON) engine.binding().setVariable("out", err);
+                if (settings.output().forMachines()) engine.binding().setVariable("out", err);
                 Object result = engine.evaluate(eval);
                 print(out, result, settings, environment);
             }

@@ -2,18 +2,13 @@ package io.cachesh.shell.cli;
 
 import io.cachesh.shell.config.ConfigOverrides;
 import io.cachesh.shell.config.ConfigResolver;
-import io.cachesh.shell.config.ConfigValue;
 import io.cachesh.shell.config.IniFile;
 import io.cachesh.shell.config.OutputFormat;
 import io.cachesh.shell.config.ProfileEditor;
-import io.cachesh.shell.config.ResolvedConfig;
 import io.cachesh.shell.config.ShellEnvironment;
 import io.cachesh.shell.config.UsageException;
 import io.cachesh.shell.config.VendorKeys;
-import io.cachesh.shell.render.Ansi;
-import io.cachesh.shell.render.ResultRenderer;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +31,15 @@ import picocli.CommandLine.Spec;
  * {@code ~/.cachesh/credentials}, from flags or, with none, by asking (secrets are read without echo);
  * {@code cachesh configure list} shows every effective value and where it came from, secrets masked.
  */
-@Command(name = "configure", mixinStandardHelpOptions = true, subcommands = ConfigureCommand.ListCommand.class,
+@Command(name = "configure", mixinStandardHelpOptions = true, subcommands = {ConfigureListCommand.class, ConfigureSetCommand.class, ConfigureGetCommand.class},
         description = {"Write a profile of ~/.cachesh/config and ~/.cachesh/credentials (mode 600).",
                 "Without value options it asks for each value (Enter keeps the one in brackets; secrets are not echoed).",
                 "A value of - for --secret-key or --token is read from standard input."},
         footer = {"", "Examples:",
                 "  cachesh configure --profile prod",
-                "  printf '%s\\n' \"$SK\" | cachesh configure --profile prod --provider huawei --secret-id \"$AK\" --secret-key - \\",
-                "      --region cn-north-4 --set huawei_project_id=0a1b...",
+                "  printf '%%s\\n' \"$SK\" | cachesh configure --profile prod --provider huawei \\",
+                "      --secret-id \"$AK\" --secret-key - --region cn-north-4 --set huawei_project_id=0a1b...",
+                "  cachesh configure set output json --profile prod",
                 "  cachesh configure list --profile prod"})
 public final class ConfigureCommand implements Callable<Integer> {
 
@@ -73,9 +69,7 @@ public final class ConfigureCommand implements Callable<Integer> {
             if (cli.profile() == null) cli = cli.over(new ConfigOverrides(parent.global.profile, null, null, null, null,
                     null, null, null, null));
             ShellEnvironment environment = parent.environment();
-            String profile = cli.profile() != null ? cli.profile().strip()
-                    : Optional.ofNullable(environment.env().get(ConfigResolver.ENV_PROFILE)).filter(s -> !s.isBlank())
-                    .map(String::strip).orElse(IniFile.DEFAULT);
+            String profile = profileName(cli, environment);
             ProfileEditor editor = new ProfileEditor(environment.profileFiles(), profile);
             boolean fromFlags = cli.provider() != null || cli.region() != null || cli.output() != null
                     || cli.endpoint() != null || cli.hasCredentialFlags() || !set.isEmpty();
@@ -93,6 +87,22 @@ public final class ConfigureCommand implements Callable<Integer> {
             return CacheshCommand.fail(spec, e, debug);
         }
     }
+
+    /** {@code --profile}, else {@code CACHESH_PROFILE}, else {@code default}. */
+    static String profileName(ConfigOverrides cli, ShellEnvironment environment) {
+        return cli.profile() != null ? cli.profile().strip()
+                : Optional.ofNullable(environment.env().get(ConfigResolver.ENV_PROFILE)).filter(s -> !s.isBlank())
+                .map(String::strip).orElse(IniFile.DEFAULT);
+    }
+
+    /** The --profile given to this subcommand, to configure, or before configure. */
+    static ConfigOverrides profileOnly(GlobalOptionsMixin... mixins) {
+        for (GlobalOptionsMixin m : mixins) {
+            if (m != null && m.profile != null) return new ConfigOverrides(m.profile, null, null, null, null, null, null, null, null);
+        }
+        return ConfigOverrides.NONE;
+    }
+
 
     private List<String> fromFlags(ProfileEditor editor, ConfigOverrides cli, ShellEnvironment environment) {
         VendorKeys provider = VendorKeys.require(cli.provider() != null ? cli.provider().strip()
@@ -223,43 +233,6 @@ public final class ConfigureCommand implements Callable<Integer> {
             terminal.close();
         } catch (java.io.IOException ignored) {
             // nothing to do
-        }
-    }
-
-    /** {@code cachesh configure list}: the effective values, their sources, secrets masked. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"Show the effective settings and credentials and where each came from (flag, environment, "
-                    + "profile or default); secrets are masked."})
-    static final class ListCommand implements Callable<Integer> {
-
-        @ParentCommand
-        ConfigureCommand configure;
-
-        @Mixin
-        GlobalOptionsMixin global;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            CacheshCommand root = configure.parent;
-            boolean debug = global.debug || configure.global.debug || root.global.debug;
-            try {
-                ConfigOverrides cli = global.overrides().over(configure.global.overrides()).over(root.global.overrides());
-                ShellEnvironment environment = root.environment();
-                ResolvedConfig config = environment.config(cli);
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (ConfigValue v : config.entries()) rows.add(v.toMap());
-                PrintWriter out = spec.commandLine().getOut();
-                boolean colour = Ansi.enabled(environment.env(), environment.stdoutIsTerminal());
-                String text = ResultRenderer.render(rows, config.settings().output(), config.settings().query(), colour);
-                if (!text.isEmpty()) out.println(text);
-                out.flush();
-                return 0;
-            } catch (Exception e) {
-                return CacheshCommand.fail(spec, e, debug);
-            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.cachesh.shell.cli;
 
 import io.cachesh.dsl.RunbookFailedException;
-import io.cachesh.shell.config.OutputFormat;
 import io.cachesh.shell.config.ResolvedConfig;
 import io.cachesh.shell.config.ResolvedCredentials;
 import io.cachesh.shell.config.Sessions;
@@ -88,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
                 warm.join();
             }
             try (ShellEngine engine = sessions.open(settings, new WriterOutput(err))) {
-                if (settings.output() == OutputFormat.JSON) engine.binding().setVariable("out", err);
+                if (settings.output().forMachines()) engine.binding().setVariable("out", err);
                 Object result;
                 try {
                     result = engine.run(script, new LinkedHashMap<>(params));

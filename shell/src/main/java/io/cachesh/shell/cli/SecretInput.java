@@ -28,6 +28,7 @@ final class SecretInput {
             if (secret == null) throw new EndOfFileException();
             return new String(secret);
         }
+        if (prompt.isEmpty()) return rawLine(terminal.reader()); // a secret piped in: nothing to show
         terminal.writer().print(prompt);
         terminal.writer().flush();
         String line = rawLine(terminal.reader());

@@ -119,11 +119,12 @@ public final class ConfigResolver {
         return new ResolvedConfig(name, settings, creds, options, regions, entries);
     }
 
+    /** The format; a bad one from a profile says which file and profile hold it. */
     private static OutputFormat parseOutput(Found output) {
-        if (DEFAULT_SOURCE.equals(output.source()) || "--output".equals(output.source())) return OutputFormat.parse(output.value());
         try {
             return OutputFormat.parse(output.value());
         } catch (UsageException e) {
+            if ("--output".equals(output.source())) throw e;
             throw new UsageException(e.getMessage() + " (in " + output.source() + ")");
         }
     }

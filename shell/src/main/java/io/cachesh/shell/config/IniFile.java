@@ -12,7 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * An INI file as tccli, the AWS CLI and KooCLI keep profiles: {@code [default]}, {@code [profile prod]} (or
- * {@code [prod]}) sections of {@code key = value} lines, {@code #} and {@code ;} comments. Edits keep every other line
+ * {@code [prod]}) sections of {@code key = value} lines, {@code #} and {@code ;} comments (also after a value, following
+ * white space). Edits keep every other line
  * (comments, other profiles) as it was. Lines before the first section belong to {@code default}: that is how the
  * earlier properties-style {@code ~/.cachesh/credentials} ({@code tencent.secretId=...}) still reads; {@code :} is
  * accepted as a separator for the same reason.
@@ -20,6 +21,7 @@ import java.util.function.UnaryOperator;
 public final class IniFile {
 
     public static final String DEFAULT = "default";
+    private static final java.util.regex.Pattern INLINE_COMMENT = java.util.regex.Pattern.compile("\\s+[#;].*$");
 
     /** One line: a section header, an entry, or anything else kept verbatim (comments, blank lines). */
     private record Line(String section, String key, String value, String text) {
@@ -30,6 +32,7 @@ public final class IniFile {
 
     private final String displayName;
     private final List<Line> lines = new ArrayList<>();
+    private boolean prefixHeaders = true;
 
     private IniFile(String displayName) {
         this.displayName = displayName;
@@ -46,6 +49,15 @@ public final class IniFile {
      * @throws UsageException for a line that is neither a section, an entry nor a comment, naming the file and line
      */
     public static IniFile parse(String text, String displayName, UnaryOperator<String> canonicalKey) {
+        return parse(text, displayName, canonicalKey, false);
+    }
+
+    /**
+     * Parses text; with {@code secretLines} a bad entry line is not quoted in the error (it may hold a secret).
+     *
+     * @throws UsageException for a line that is neither a section, an entry nor a comment, naming the file and line
+     */
+    public static IniFile parse(String text, String displayName, UnaryOperator<String> canonicalKey, boolean secretLines) {
         IniFile ini = new IniFile(displayName);
         String section = null;
         int n = 0;
@@ -68,10 +80,14 @@ public final class IniFile {
                 continue;
             }
             int eq = separator(line);
-            if (eq <= 0) throw malformed(displayName, n, "no '=' in " + quote(line));
+            if (eq <= 0) throw malformed(displayName, n, secretLines ? "no '='" : "no '=' in " + quote(line));
             String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            ini.lines.add(new Line(section == null ? DEFAULT : section, canonicalKey.apply(key), value, raw));
+            // a comment may follow a value after white space, as in Python's configparser with inline prefixes
+            String value = INLINE_COMMENT.matcher(line.substring(eq + 1)).replaceFirst("").strip();
+            String canonical = canonicalKey.apply(key);
+            // an untouched line is written back as it was (its comment too); an old key spelling is rewritten
+            ini.lines.add(new Line(section == null ? DEFAULT : section, canonical, value,
+                    canonical.equals(key) ? raw : canonical + " = " + value));
         }
         // a trailing newline leaves one empty line: render() adds it back
         if (!ini.lines.isEmpty() && ini.lines.get(ini.lines.size() - 1).text().isEmpty()
@@ -118,7 +134,7 @@ public final class IniFile {
     public Set<String> profiles() {
         Set<String> names = new LinkedHashSet<>();
         for (Line l : lines) {
-            if (l.section() != null && (l.isEntry() || l.key() == null && l.value() == null && isHeader(l))) {
+            if (l.section() != null && (l.isEntry() || isHeader(l))) {
                 names.add(l.section());
             }
         }
@@ -192,8 +208,6 @@ public final class IniFile {
         return DEFAULT.equals(profile) || !usesProfilePrefix() ? "[" + profile + "]" : "[profile " + profile + "]";
     }
 
-    private boolean prefixHeaders = true;
-
     /** Headers of new sections: {@code [profile prod]} (config, as the AWS CLI) or {@code [prod]} (credentials). */
     public IniFile profilePrefix(boolean value) {
         this.prefixHeaders = value;
@@ -217,7 +231,7 @@ public final class IniFile {
         StringBuilder sb = new StringBuilder();
         if (headerless()) sb.append("[default]\n");
         for (Line l : lines) {
-            sb.append(l.isEntry() ? l.key() + " = " + l.value() : l.text()).append('\n');
+            sb.append(l.text()).append('\n');
         }
         return sb.toString();
     }

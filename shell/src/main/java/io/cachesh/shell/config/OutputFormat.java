@@ -28,6 +28,11 @@ public enum OutputFormat {
         }
     }
 
+    /** JSON and TSV are read by programs: a script's {@code println} then goes to stderr, keeping stdout clean. */
+    public boolean forMachines() {
+        return this == JSON || this == TSV;
+    }
+
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

@@ -84,7 +84,7 @@ public final class ProfileFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         }
-        return IniFile.parse(text, name, VendorKeys::canonicalKey);
+        return IniFile.parse(text, name, VendorKeys::canonicalKey, mustBePrivate);
     }
 
     /** Refuses a file whose mode lets group or others read or write it, saying how to fix it. */

@@ -120,15 +120,25 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
                 creds = emulator.credentials();
             }
         } else {
-            creds = credentials.orElseThrow().credentials();
+            // %provider may have switched to another provider of the profile: use its own keys
+            creds = (config == null ? Optional.<ResolvedCredentials>empty() : config.credentialsOf(settings.provider()))
+                    .or(() -> credentials).orElseThrow().credentials();
             endpoint = settings.endpoint();
         }
-        ProviderSettings provider = new ProviderSettings(settings.provider(), creds, settings.region(), endpoint,
-                settings.waitTimeout(), config == null || useEmulator ? Map.of() : config.optionsOf(settings.provider()));
         java.util.function.Consumer<String> log = wireLog;
         java.util.function.UnaryOperator<ClientConfig.Builder> debug = log == null ? b -> b
                 : b -> b.addNetworkInterceptor(new WireLogInterceptor(log, RetryPolicy.defaults()));
-        CacheshSession.Builder builder = CacheshSession.builder().provider(provider);
+        boolean emulatorKeys = useEmulator || creds.equals(Emulator.DEFAULT_CREDENTIALS);
+        CacheshSession.Builder builder = CacheshSession.builder();
+        boolean derived = emulatorKeys && !"tencent".equals(settings.provider());
+        if (derived) {
+            // on an emulator the session derives huawei/capitalonline (project, VPC, VDC...) from a loopback tencent
+            builder.provider(new ProviderSettings("tencent", creds, ProviderSettings.defaultRegion("tencent"), endpoint,
+                    settings.waitTimeout()));
+        } else {
+            builder.provider(new ProviderSettings(settings.provider(), creds, settings.region(), endpoint,
+                    settings.waitTimeout(), config == null || useEmulator ? Map.of() : config.optionsOf(settings.provider())));
+        }
         if (config != null && !useEmulator) {
             config.credentials().forEach((name, other) -> {
                 if (name.equals(settings.provider())) return;
@@ -142,6 +152,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
                 .dryRun(settings.dryRun())
                 .clientConfig(debug)
                 .build();
+        if (derived) session.use(settings.provider(), settings.region());
         ClientConfig clientConfig = debug.apply(ClientConfig.builder().credentials(creds).region(settings.region())
                 .endpoint(endpoint)).build();
         return new DslEngine(session, clientConfig);

@@ -309,16 +309,23 @@ public final class JupyterKernel implements AutoCloseable {
         ObjectNode data = KernelMessage.MAPPER.createObjectNode();
         OutputFormat format = cells.settings().output();
         String text;
+        Object shown = result;
         try {
-            text = ResultRenderer.render(result, format, cells.settings().query());
+            // %query selects what every form shows
+            if (cells.settings().query().isPresent()) shown = cells.settings().query().get().apply(result);
+            text = ResultRenderer.of(format, false).render(shown);
+        } catch (io.cachesh.shell.config.UsageException e) {
+            text = "error: " + e.getMessage();
+            shown = null;
         } catch (RuntimeException e) {
             text = String.valueOf(result);
         }
         data.put("text/plain", text);
+        if (shown == null) return data;
         try {
-            JsonNode json = KernelMessage.MAPPER.readTree(new JsonRenderer().render(result));
+            JsonNode json = KernelMessage.MAPPER.readTree(new JsonRenderer().render(shown));
             data.set("application/json", json);
-            data.put("text/html", HtmlTable.render(Values.toPlain(result), text));
+            data.put("text/html", HtmlTable.render(Values.toPlain(shown), text));
         } catch (Exception e) {
             // text only
         }

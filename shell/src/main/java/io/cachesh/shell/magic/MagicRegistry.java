@@ -28,6 +28,7 @@ public final class MagicRegistry {
                 .register(new RunMagic())
                 .register(new DryRunMagic())
                 .register(new OutputMagic())
+                .register(new QueryMagic())
                 .register(new EmulatorMagic())
                 .register(new WhoMagic())
                 .register(new ResetMagic())

@@ -226,6 +226,10 @@ public final class Repl implements AutoCloseable {
         String rendered;
         try {
             rendered = ResultRenderer.render(result, cells.settings().output(), cells.settings().query(), colour);
+        } catch (io.cachesh.shell.config.UsageException bad) {
+            terminal.writer().println("error: " + bad.getMessage()); // a --query/%query that fails on this result
+            terminal.writer().flush();
+            return;
         } catch (RuntimeException err) {
             rendered = String.valueOf(result);
         }

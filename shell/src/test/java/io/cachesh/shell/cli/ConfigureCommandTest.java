@@ -33,7 +33,10 @@ import picocli.CommandLine;
 class ConfigureCommandTest {
 
     static final Credentials KEYS = Credentials.of("AKIDcacheshProfileTest00000000000000", "profile-test-secret-key");
+    static final String PROJECT = "cacheshprofiletest01";
     static Emulator emulator;
+    static final java.util.List<io.cachesh.emulator.protocol.HttpRequestData> requests =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @TempDir
     Path home;
@@ -121,6 +124,43 @@ class ConfigureCommandTest {
         assertThat(out).isEqualTo("0\n");
     }
 
+    private static String header(io.cachesh.emulator.protocol.HttpRequestData request, String name) {
+        return request.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    @Test
+    void temporaryTokensAndEveryProviderOfTheProfileReachTheWire() {
+        // an emulator that accepts only this temporary key pair and token (it checks X-TC-Token and X-Security-Token)
+        Credentials temporary = new Credentials(KEYS.keyId(), KEYS.secret(), io.cachesh.client.auth.Secret.of("session-token-1"));
+        try (Emulator sts = Emulator.builder().port(0).stateDir(null).credentials(temporary).huaweiProjectId(PROJECT)
+                .requestObserver(requests::add).build().start()) {
+            typed = KEYS.secret().reveal() + "\n" + "session-token-1\n";
+            assertThat(cachesh("configure", "--profile", "multi", "--secret-id", KEYS.keyId(), "--secret-key", "-",
+                    "--token", "-", "--set", "endpoint=" + sts.endpoint())).as(err).isZero();
+            typed = KEYS.secret().reveal() + "\n";
+            assertThat(cachesh("configure", "--profile", "multi", "--provider", "huawei", "--secret-id", KEYS.keyId(),
+                    "--secret-key", "-", "--token", "session-token-1", "--set", "huawei_project_id=" + PROJECT)).as(err).isZero();
+
+            requests.clear();
+            assertThat(cachesh("--profile", "multi", "-e", "tencent.redis.describeInstances(limit: 1).totalCount")).as(err).isZero();
+            assertThat(header(requests.get(requests.size() - 1), "X-TC-Token")).isEqualTo("session-token-1");
+
+            // the profile's provider is tencent; its huawei keys, token and project serve `provider huawei`
+            requests.clear();
+            assertThat(cachesh("--profile", "multi", "-e", "cache { provider huawei; list().size() }")).as(err).isZero();
+            assertThat(out).isEqualTo("0\n");
+            var last = requests.get(requests.size() - 1);
+            assertThat(last.path()).contains("/" + PROJECT + "/");
+            assertThat(header(last, "X-Security-Token")).isEqualTo("session-token-1");
+
+            // without the token the emulator refuses the same keys
+            assertThat(cachesh("--profile", "multi", "--secret-id", KEYS.keyId(), "--secret-key", KEYS.secret().reveal(),
+                    "-e", "tencent.redis.describeInstances(limit: 1)")).isEqualTo(1);
+            assertThat(err).startsWith("error: tencent AuthFailure");
+        }
+    }
+
     @Test
     void interactiveConfigureAsksForEachValueWithoutEchoingSecrets() throws IOException {
         typed = String.join("\n", "huawei", "cn-north-4", "", "HWAKinteractive01", "hw-secret-sk-value", "-",
@@ -192,6 +232,43 @@ class ConfigureCommandTest {
         assertThat(Files.readString(credentials())).isEqualTo("[default]\n# old\ntencent_secret_id = " + KEYS.keyId()
                 + "\ntencent_secret_key = " + KEYS.secret().reveal() + "\n");
         assertThat(mode(credentials())).isEqualTo("rw-------");
+    }
+
+    @Test
+    void everyProviderWorksOnTheEmbeddedEmulatorInTheRegionAsked() {
+        assertThat(cachesh("--provider", "huawei", "--region", "cn-east-3", "-o", "tsv", "--query", "[[provider, region]]", "-e",
+                "create name: 'orders', spec: 'redis.ha', capacity: 1, password: 'Orders-Pass1'")).as(err).isZero();
+        assertThat(out).isEqualTo("huawei\tcn-east-3\n");
+        assertThat(cachesh("--provider", "capitalonline", "-o", "json", "--query", "length(@)", "-e", "list()")).as(err).isZero();
+        assertThat(out).isEqualTo("0\n");
+    }
+
+    @Test
+    void setAndGetWorkAsInTccli() throws IOException {
+        assertThat(cachesh("configure", "set", "output", "json", "--profile", "prod")).as(err).isZero();
+        assertThat(cachesh("configure", "set", "huawei_project_id", "0a1b2c", "--profile", "prod")).isZero();
+        assertThat(cachesh("--profile", "prod", "configure", "get", "output")).isZero();
+        assertThat(out).isEqualTo("json\n");
+        assertThat(cachesh("configure", "get", "huawei_project_id", "--profile", "prod")).isZero();
+        assertThat(out).isEqualTo("0a1b2c\n");
+        assertThat(cachesh("configure", "set", "output", "--profile", "prod")).isZero(); // no value: removed
+        assertThat(cachesh("configure", "get", "output", "--profile", "prod")).isZero();
+        assertThat(out).isEmpty();
+        assertThat(Files.readString(config())).isEqualTo("[profile prod]\nhuawei_project_id = 0a1b2c\n");
+
+        assertThat(cachesh("configure", "get", "tencent_secret_key")).isEqualTo(2);
+        assertThat(err).isEqualTo("error: tencent_secret_key is a credential: cachesh configure list shows it masked\n");
+        assertThat(cachesh("configure", "set", "tencent_secret_key", "x")).isEqualTo(2);
+        assertThat(err).startsWith("error: tencent_secret_key is a credential: give it with --secret-id/--secret-key");
+        assertThat(cachesh("configure", "set", "output", "yaml")).isEqualTo(2);
+        assertThat(err).isEqualTo("error: unknown output format 'yaml': use one of table, json, text, tsv\n");
+    }
+
+    @Test
+    void helpShowsTheExamples() {
+        assertThat(cachesh("configure", "--help")).isZero();
+        assertThat(out).contains("Usage: cachesh configure", "--secret-key=<key>", "--set=<key=value>",
+                "printf '%s\\n' \"$SK\" | cachesh configure --profile prod --provider huawei \\\n", "list  Show the effective");
     }
 
     @Test

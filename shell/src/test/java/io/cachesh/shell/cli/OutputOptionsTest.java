@@ -51,7 +51,7 @@ class OutputOptionsTest {
     @Test
     void queryAndTsvWorkOnRawCallsAndOnDslResults() throws IOException {
         Path runbook = home.resolve("two.groovy");
-        Files.writeString(runbook, CREATE.formatted("orders") + CREATE.formatted("carts")
+        Files.writeString(runbook, CREATE.formatted("orders") + CREATE.formatted("carts") + "println 'made two'\n"
                 + "[raw: tencent.redis.describeInstances(limit: 10, orderBy: 'createtime', orderType: 0), dsl: list()]");
 
         assertThat(cachesh("run", runbook.toString(), "--emulator", "--output", "json",
@@ -61,6 +61,7 @@ class OutputOptionsTest {
         assertThat(cachesh("run", runbook.toString(), "--emulator", "-o", "tsv",
                 "--query", "sort_by(dsl, &name)[].[name, spec, capacityGb, status]")).isZero();
         assertThat(out).isEqualTo("carts\tredis.ha\t1\trunning\norders\tredis.ha\t1\trunning\n");
+        assertThat(err).as("a script's println goes to stderr with tsv and json").contains("made two\n");
     }
 
     @Test

@@ -210,6 +210,15 @@ class ConfigResolverTest {
     }
 
     @Test
+    void aBadCredentialsLineIsNotQuotedInTheError() throws IOException {
+        write(files.credentials(), "[default]\ntencent_secret_id = AKIDx\nsk-pasted-without-a-key\n", "rw-------");
+        assertThatThrownBy(() -> resolve(ConfigOverrides.NONE))
+                .hasMessage("~/.cachesh/credentials line 3 has no '=': write key = value under [default] or "
+                        + "[profile <name>], or run cachesh configure to rewrite it")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sk-pasted"));
+    }
+
+    @Test
     void halfAPairFromFlagsOrEnvironmentIsAnError() {
         assertThatThrownBy(() -> resolve(new ConfigOverrides(null, null, null, null, null, null, "AKIDx", null, null)))
                 .hasMessage("give both --secret-id and --secret-key (only --secret-id is set)");

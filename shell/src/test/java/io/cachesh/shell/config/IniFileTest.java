@@ -34,7 +34,7 @@ class IniFileTest {
 
     @Test
     void editsKeepCommentsAndOtherProfiles() {
-        IniFile ini = parse("# keep me\n[default]\nregion = ap-beijing ; inline stays part of the value\n\n[profile prod]\nregion = ap-shanghai\n");
+        IniFile ini = parse("# keep me\n[default]\nregion = ap-beijing ; an inline comment\n\n[profile prod]\nregion = ap-shanghai # another\nid = a#b\n");
         ini.set("prod", "output", "json");
         ini.set("default", "region", "ap-guangzhou");
         ini.set("new", "provider", "huawei");
@@ -44,14 +44,15 @@ class IniFileTest {
                 region = ap-guangzhou
 
                 [profile prod]
-                region = ap-shanghai
+                region = ap-shanghai # another
+                id = a#b
                 output = json
 
                 [profile new]
                 provider = huawei
                 """);
         ini.set("prod", "region", null);
-        assertThat(ini.entries("prod")).isEqualTo(Map.of("output", "json"));
+        assertThat(ini.entries("prod")).isEqualTo(Map.of("output", "json", "id", "a#b"));
     }
 
     @Test

@@ -131,6 +131,13 @@ class JupyterKernelTest {
         assertThat(magic.streams()).isEqualTo("region: ap-guangzhou\n");
         assertThat(magic.first("execute_result")).isNull();
 
+        // %query selects what every form of a result shows
+        execute("%query [].name");
+        JsonNode queried = execute("cache { list() }").first("execute_result");
+        assertThat(queried.at("/content/data/text~1plain").asText()).isEqualTo("[orders]");
+        assertThat(queried.at("/content/data/application~1json").toString()).isEqualTo("[\"orders\"]");
+        execute("%query off");
+
         // an error: ename/evalue, one traceback line, no Java stack trace
         Execution error = execute("create name: 'x', spec: 'redis.huge'");
         assertThat(error.reply.at("/content/status").asText()).isEqualTo("error");

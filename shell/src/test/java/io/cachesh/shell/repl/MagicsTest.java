@@ -182,10 +182,19 @@ class MagicsTest {
     }
 
     @Test
+    void queryAppliesAJmesPathExpressionToEveryResultUntilSwitchedOff() throws IOException {
+        String transcript = session("%query [?up].name\n[[name: 'a', up: true], [name: 'b', up: false]]\n%output tsv\n"
+                + "[[name: 'c', up: true]]\n%query abs(@)\n'text'\n%query off\n%output table\n6 * 7\n%query foo..bar\n");
+        assertThat(transcript).contains("query: [?up].name\n", "Out[2]: [a]\n", "In [4]: [[name: 'c', up: true]]\nOut[4]: c\n",
+                "In [6]: 'text'\nerror: --query 'abs(@)' failed: ", "query: off\n", "Out[9]: 42\n",
+                "In [10]: %query foo..bar\nerror: malformed --query 'foo..bar': ");
+    }
+
+    @Test
     void helpListsEveryMagic() throws IOException {
         String transcript = session("%help\n?%save\n");
         for (String magic : List.of("%provider", "%region", "%time", "%history", "%save", "%load", "%run", "%dryrun",
-                "%output", "%emulator", "%who", "%reset", "%java", "%help")) {
+                "%output", "%query", "%emulator", "%who", "%reset", "%java", "%help")) {
             assertThat(transcript).contains("  " + magic);
         }
         assertThat(transcript).contains("In [2]: ?%save\n%save <file.groovy>   save the successful cells as a runbook");
