@@ -82,6 +82,11 @@ class CallCommandTest {
         assertThat(err).isEqualTo("error: call tencent.redisLegacy DescribeRedisProduct: --typeId must be one of 0, 1, 2, got '7'\n");
         assertThat(cachesh("call", "tencent.redis", "DescribeInstances", "--Limit", "ten")).isEqualTo(2);
         assertThat(err).isEqualTo("error: call tencent.redis DescribeInstances: --Limit must be an integer, got 'ten'\n");
+        assertThat(cachesh("call", "tencent.redis", "CreateInstances", "--ResourceTags", "env")).isEqualTo(2);
+        assertThat(err).startsWith("error: call tencent.redis CreateInstances: --ResourceTags must be JSON here");
+        assertThat(cachesh("call", "tencent.redis", "CreateInstances", "--ResourceTags", "\"env\"")).isEqualTo(2);
+        assertThat(err).isEqualTo("error: call tencent.redis CreateInstances: --ResourceTags must be a JSON object here, "
+                + "e.g. --ResourceTags '{\"Key\":\"value\"}', got '\"env\"'\n");
         assertThat(cachesh("call", "tencent.redis", "DescribeInstancs")).isEqualTo(2);
         assertThat(err).contains("unknown action 'DescribeInstancs' (did you mean DescribeInstances?)");
         assertThat(cachesh("call", "tencent.rediss", "DescribeInstances")).isEqualTo(2);
