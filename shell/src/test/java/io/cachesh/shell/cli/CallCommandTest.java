@@ -154,6 +154,17 @@ class CallCommandTest {
     }
 
     @Test
+    void everyApiOfEveryModelIsReachable() throws Exception {
+        for (String[] call : new String[][] {{"tencent.redis", "DescribeInstances"}, {"tencent.cmem", "DescribeCmem"},
+                {"tencent.redisLegacy", "DescribeRedisZones"}, {"huawei.dcs", "ListInstances"},
+                {"huawei.dcs-v1", "ListInstances"}, {"capitalonline.memcached", "MemcachedInstanceList"}}) {
+            assertThat(cachesh("call", call[0], call[1], "--emulator")).as(call[0] + ": " + err).isZero();
+            assertThat(JSON.readTree(out).isObject()).as(out).isTrue();
+        }
+        assertThat(io.cachesh.shell.call.ApiNames.names()).hasSameSizeAs(io.cachesh.model.Models.SERVICES);
+    }
+
+    @Test
     void withoutCredentialsItNeedsTheEmulatorFlag() {
         assertThat(cachesh("call", "tencent.redis", "DescribeInstances")).isEqualTo(2);
         assertThat(err).contains("no credentials found", "--emulator");

@@ -98,6 +98,29 @@ class CompletionCommandTest {
                 .singleElement().asString().contains("ListInstances", "ShowInstance").doesNotContain("DescribeInstances");
     }
 
+    /** Where fish is installed (apt-get install fish), the script is loaded into a real fish and asked to complete. */
+    @Test
+    void fishCompletesInARealFish() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("fish"), "fish is not installed");
+        assertThat(cachesh("completion", "fish")).isZero();
+        Path script = home.resolve("cachesh.fish");
+        Files.writeString(script, out);
+        String program = "function cachesh; end; source '" + script + "'; "
+                + "complete -C 'cachesh call huawei.dcs ShowInst'; echo ---; complete -C 'cachesh --provider hu'";
+        Process p = new ProcessBuilder("fish", "--no-config", "-c", program).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(text).isZero();
+        assertThat(text).contains("ShowInstance\n", "---\nhuawei\tProvider (default: tencent)");
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) return true;
+        }
+        return false;
+    }
+
     @Test
     void anUnknownShellIsOneLine() {
         assertThat(cachesh("completion", "powershell")).isEqualTo(2);
