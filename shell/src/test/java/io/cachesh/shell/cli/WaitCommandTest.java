@@ -122,6 +122,17 @@ class WaitCommandTest {
     }
 
     @Test
+    void aTimedOutWaitInsideEvalSaysHowToResumeItToo() {
+        assertThat(cachesh("--endpoint", endpoint, "-e",
+                "create name: 'w5', spec: 'redis.ha', capacity: 1, password: 'Wait-Pass5', timeout: '100ms'")).isEqualTo(1);
+        Matcher hint = Pattern.compile("resume the wait with: cachesh wait ([\\w-]+) --until running --endpoint "
+                + Pattern.quote(endpoint) + "\n").matcher(err);
+        assertThat(hint.find()).as(err).isTrue();
+        assertThat(err).contains("create w5 (" + hint.group(1) + "): ordered", "timed out after 100ms");
+        assertThat(cachesh("wait", hint.group(1), "--endpoint", endpoint)).as(err).isZero();
+    }
+
+    @Test
     void badInputIsOneLine() {
         assertThat(cachesh("wait", "x", "--until", "sleeping", "--endpoint", endpoint)).isEqualTo(2);
         assertThat(err).isEqualTo("error: wait: --until must be one of creating, running, changing, isolated, deleting, "
