@@ -12,6 +12,7 @@ import io.cachesh.client.core.ClientConfig;
 import io.cachesh.client.core.ClientRuntime;
 import io.cachesh.client.core.Interceptor;
 import io.cachesh.client.core.OperationInfo;
+import io.cachesh.client.debug.WireLogInterceptor;
 import io.cachesh.client.error.ApiException;
 import io.cachesh.client.error.NotFoundException;
 import io.cachesh.client.error.ThrottlingException;
@@ -301,6 +302,22 @@ class DocsExamplesTest {
         // SNIPPET_END
         assertThat(printed).containsExactly("would call ClearInstance {\"InstanceId\":\"crs-1\"}");
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void wireLog() {
+        answer("{\"TotalCount\":0,\"InstanceSet\":[],\"RequestId\":\"r\"}");
+        // SNIPPET_START wire-log
+        ClientConfig debug = config().toBuilder()
+                .addNetworkInterceptor(new WireLogInterceptor(this::println, RetryPolicy.defaults())).build();
+        try (TencentRedisClient redis = TencentRedisClient.create(debug)) {
+            redis.describeInstances(r -> r.limit(1L));   // request, headers, body, answer: secrets masked
+        }
+        // SNIPPET_END
+        assertThat(printed).hasSize(2);
+        assertThat(printed.get(0)).startsWith("> tencent-redis DescribeInstances (attempt 1)\nPOST " + endpoint)
+                .contains("Signature=******", "{\"Limit\":1}").doesNotContain(secretKey);
+        assertThat(printed.get(1)).startsWith("< tencent-redis DescribeInstances: 200 in ").contains("\"TotalCount\":0");
     }
 
     @Test

@@ -170,7 +170,12 @@ final class Args {
     }
 
     WaitOptions waitOptions(Duration defaultTimeout) {
-        return new WaitOptions(bool("wait", true), duration("timeout", defaultTimeout));
+        return waitOptions(defaultTimeout, true);
+    }
+
+    /** {@code wait:} as given, else {@code waitByDefault} (false in a session run with {@code --no-wait}). */
+    WaitOptions waitOptions(Duration defaultTimeout, boolean waitByDefault) {
+        return new WaitOptions(bool("wait", waitByDefault), duration("timeout", defaultTimeout));
     }
 
     /** {@code '5m'}, {@code '90s'}, {@code '1h30m'}, {@code '500ms'}, a number of seconds or a Duration; else null. */

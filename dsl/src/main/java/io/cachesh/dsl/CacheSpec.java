@@ -138,7 +138,7 @@ public class CacheSpec {
         boolean generated = password == null && svc.usesPassword(resolved);
         if (generated) password = Passwords.generate();
         Instance created = svc.create(a.string("name"), resolved, password, tags == null ? Map.of() : tags,
-                a.waitOptions(svc.defaultTimeout()));
+                a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault));
         if (generated && created != null && !created.isDryRun()) {
             String who = created.getName() == null || created.getName().isEmpty() ? created.getId() : created.getName();
             ctx.output.info("create " + who + ": no password given, so it got a generated one, kept in this session "
@@ -209,7 +209,7 @@ public class CacheSpec {
         CacheService svc = service("resize");
         Instance current = resolve("resize", ref);
         svc = on("resize", svc, current);
-        return svc.resize(current, capacity, shards, replicas, a.waitOptions(svc.defaultTimeout()));
+        return svc.resize(current, capacity, shards, replicas, a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault));
     }
 
     public Instance rename(Object ref, String newName) {
@@ -235,7 +235,7 @@ public class CacheSpec {
         Instance current = resolve("clear", ref);
         svc = on("clear", svc, current);
         if (current.isDryRun()) return notCreated("clear", current);
-        return svc.clear(current, a.secret("password"), a.waitOptions(svc.defaultTimeout()));
+        return svc.clear(current, a.secret("password"), a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault));
     }
 
     public Task password(Object ref, String newPassword) {
@@ -252,7 +252,7 @@ public class CacheSpec {
         Instance current = resolve("password", ref);
         svc = on("password", svc, current);
         if (current.isDryRun()) return notCreated("password", current);
-        return svc.password(current, a.secret("old"), newPassword, a.waitOptions(svc.defaultTimeout()));
+        return svc.password(current, a.secret("old"), newPassword, a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault));
     }
 
     public Backup backup(Object ref) {
@@ -265,7 +265,7 @@ public class CacheSpec {
         Instance current = resolve("backup", ref);
         svc = on("backup", svc, current);
         if (current.isDryRun()) return notCreated("backup", current);
-        return svc.backup(current, a.string("remark"), a.waitOptions(svc.defaultTimeout()));
+        return svc.backup(current, a.string("remark"), a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault));
     }
 
     public List<Backup> backups(Object ref) {
@@ -284,7 +284,7 @@ public class CacheSpec {
         boolean purge = a.bool("purge", true);
         Instance current = resolve("delete", ref);
         svc = on("delete", svc, current);
-        return svc.delete(current, purge, a.waitOptions(svc.defaultTimeout()));
+        return svc.delete(current, purge, a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault));
     }
 
     /** {@code wait orders} (until running), {@code wait orders, status: 'isolated', timeout: '5m'}, {@code wait task}. */
@@ -365,7 +365,7 @@ public class CacheSpec {
         Instance current = resolve("restart", ref);
         svc = on("restart", svc, current);
         if (current.isDryRun()) return notCreated("restart", current);
-        return svc.restart(current, a.waitOptions(svc.defaultTimeout()));
+        return svc.restart(current, a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault));
     }
 
     /** {@code whitelist orders}: the entries; {@code whitelist orders, add: 'sg-1', remove: ['sg-2']}: changes them. */
@@ -386,7 +386,7 @@ public class CacheSpec {
         if (!both.isEmpty()) {
             throw new DslException("whitelist: " + String.join(", ", both) + " is both added and removed");
         }
-        return svc.whitelist(current, add, remove, a.waitOptions(svc.defaultTimeout()));
+        return svc.whitelist(current, add, remove, a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault));
     }
 
     /** {@code params orders}: the parameters; {@code params orders, set: [timeout: 300]}: sets some, checked first. */
@@ -402,7 +402,7 @@ public class CacheSpec {
         svc = on("params", svc, current);
         if (current.isDryRun()) return notCreatedList("params", current);
         if (set == null || set.isEmpty()) return svc.params(current);
-        svc.setParams(current, set, a.waitOptions(svc.defaultTimeout()));
+        svc.setParams(current, set, a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault));
         return svc.params(current);
     }
 
@@ -423,7 +423,7 @@ public class CacheSpec {
         Instance current = resolve("restore", ref);
         svc = on("restore", svc, current);
         if (current.isDryRun()) return notCreated("restore", current);
-        return svc.restore(current, backupId, a.secret("password"), a.waitOptions(svc.defaultTimeout()));
+        return svc.restore(current, backupId, a.secret("password"), a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault));
     }
 
     // ---------------------------------------------------------------- accounts, tags
@@ -456,7 +456,7 @@ public class CacheSpec {
         Instance current = resolve("accounts", ref);
         svc = on("accounts", svc, current);
         if (current.isDryRun()) return notCreatedList("accounts", current);
-        WaitOptions wait = a.waitOptions(svc.defaultTimeout());
+        WaitOptions wait = a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault);
         if (create != null) {
             svc.createAccount(current, create, a.secret("password"), privilege == null ? "readwrite" : privilege,
                     a.string("remark"), wait);
@@ -575,7 +575,7 @@ public class CacheSpec {
         Secret password = a.secret("password");
         CacheService svc = service("ensure");
         svc.capabilities().require(Verb.CREATE);
-        WaitOptions wait = a.waitOptions(svc.defaultTimeout());
+        WaitOptions wait = a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault);
         ResolvedSpec want = SpecResolver.resolve("ensure", request, svc.catalogue());
         PlanRecorder rec = ctx.recorder;
         boolean planning = rec != null && !rec.apply;
@@ -764,7 +764,7 @@ public class CacheSpec {
             if (c.getProvider() != null) on.provider = c.getProvider();
             if (c.getRegion() != null) on.region = c.getRegion();
             CacheService svc = on.service("apply");
-            if (wait == null) wait = a.waitOptions(svc.defaultTimeout());
+            if (wait == null) wait = a.waitOptions(svc.defaultTimeout(), ctx.waitByDefault);
             List<Instance> found = svc.findByName(c.getTarget());
             if (Change.CREATE.equals(c.getAction())) {
                 if (!found.isEmpty()) {

@@ -45,6 +45,7 @@ public final class CacheshSession implements AutoCloseable {
                 : b.providers.isEmpty() ? "tencent" : b.providers.keySet().iterator().next();
         this.context = new DslContext(Collections.unmodifiableMap(new LinkedHashMap<>(b.providers)), defaultProvider,
                 b.output, b.dryRun, b.clientCustomizer);
+        this.context.waitByDefault = b.waitByDefault;
         this.binding = new DslBinding(context);
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(RunbookScript.class.getName());
@@ -188,6 +189,7 @@ public final class CacheshSession implements AutoCloseable {
         private String defaultProvider;
         private DslOutput output = DslOutput.STDOUT;
         private boolean dryRun;
+        private boolean waitByDefault = true;
         private java.util.function.UnaryOperator<io.cachesh.client.core.ClientConfig.Builder> clientCustomizer;
 
         private Builder() {
@@ -227,6 +229,15 @@ public final class CacheshSession implements AutoCloseable {
 
         public Builder dryRun(boolean dryRun) {
             this.dryRun = dryRun;
+            return this;
+        }
+
+        /**
+         * With false, verbs that change an instance return as soon as the vendor accepted the change (the id is
+         * printed first) unless a call says {@code wait: true}: a command line's {@code --no-wait}.
+         */
+        public Builder waitByDefault(boolean waitByDefault) {
+            this.waitByDefault = waitByDefault;
             return this;
         }
 

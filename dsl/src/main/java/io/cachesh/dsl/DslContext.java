@@ -25,6 +25,8 @@ final class DslContext implements AutoCloseable {
     final Map<String, ProviderSettings> settings;
     final DslOutput output;
     volatile boolean dryRun;
+    /** False when verbs should return once their change is submitted unless a call says {@code wait: true}. */
+    volatile boolean waitByDefault = true;
     final CacheSpec top;
     private final Map<String, CacheService> services = new LinkedHashMap<>();
     private final Map<String, Secret> passwords = new ConcurrentHashMap<>();

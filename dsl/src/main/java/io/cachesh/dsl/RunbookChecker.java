@@ -356,7 +356,7 @@ public final class RunbookChecker {
                 if (!(a instanceof MapExpression m)) continue;
                 for (MapEntryExpression e : m.getMapEntryExpressions()) {
                     if (e.getKeyExpression() instanceof ConstantExpression k && k.getValue() instanceof String key
-                            && params.stream().noneMatch(x -> x.equalsIgnoreCase(key))) {
+                            && params.stream().noneMatch(x -> sameParameter(x, key))) {
                         report(k, label + "." + op + ": unknown parameter '" + key + "'" + suggestion(key, params));
                     }
                 }
@@ -373,5 +373,10 @@ public final class RunbookChecker {
     /** All problems of several files as lines, for the CLI. */
     public static String format(List<RunbookProblem> problems) {
         return problems.stream().map(RunbookProblem::toString).collect(Collectors.joining("\n"));
+    }
+
+    /** As {@link ModelArgs} binds them: any case, and Huawei's snake_case members answer to lowerCamel too. */
+    private static boolean sameParameter(String member, String key) {
+        return member.replace("_", "").equalsIgnoreCase(key.replace("_", ""));
     }
 }

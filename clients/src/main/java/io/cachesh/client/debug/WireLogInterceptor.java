@@ -55,8 +55,14 @@ public final class WireLogInterceptor implements Interceptor {
             return "giving up on " + request.operation().name() + " after " + attempt + " attempts";
         }
         return "retrying " + request.operation().name() + " (attempt " + (attempt + 1) + " of "
-                + retryPolicy.maxAttempts() + ", after a backoff of up to "
-                + retryPolicy.delayBeforeRetry(attempt).toMillis() + " ms)";
+                + retryPolicy.maxAttempts() + ", after a backoff of up to " + backoffCeiling(attempt) + " ms)";
+    }
+
+    /** The longest jittered backoff before retry {@code retry} (the policy draws between half of it and it). */
+    private long backoffCeiling(int retry) {
+        long base = retryPolicy.baseDelay().toMillis();
+        long cap = retryPolicy.maxDelay().toMillis();
+        return Math.min(cap, base << Math.min(retry - 1, 30));
     }
 
     private static String failure(RuntimeException e) {

@@ -10,7 +10,7 @@ import okhttp3.Request;
 /** One line per HTTP attempt, with every secret redacted: the signature, tokens, passwords. Bodies are never logged. */
 public final class RequestLog {
 
-    private static final Set<String> SECRET_HEADERS = Set.of("x-tc-token", "x-auth-token", "x-security-token", "cookie");
+    private static final Set<String> SECRET_HEADERS = Set.of("x-tc-token", "x-auth-token", "x-subject-token", "x-security-token", "cookie");
     private static final Pattern SIGNATURE = Pattern.compile("(Signature=)[^,\\s]+");
 
     private RequestLog() {

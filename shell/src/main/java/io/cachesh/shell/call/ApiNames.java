@@ -16,13 +16,16 @@ import java.util.TreeSet;
 /**
  * The API names {@code cachesh call} takes, spelt as the REPL's raw access spells them ({@code tencent.redis},
  * {@code tencent.cmem}, {@code tencent.redisLegacy}, {@code huawei.dcs}, {@code capitalonline.memcached}), plus
- * the models without a REPL name ({@code huawei.dcs-v1}); each model's service id ({@code tencent-redis-legacy})
+ * any model without a REPL name (as {@code vendor.rest-of-service-id}); each model's service id ({@code tencent-redis-legacy})
  * and the dotted form of it ({@code tencent.redis-legacy}, {@code huawei.dcs-v2}) are accepted as aliases.
- * Iterable as picocli completion candidates.
+ * Iterable as picocli completion candidates (picocli creates one for every command line, so it is cheap to create).
  */
 public final class ApiNames implements Iterable<String> {
 
-    private static final Map<String, String> CANONICAL = canonical();
+    /** Built on first use: loading every model costs half a second, which {@code cachesh --version} must not pay. */
+    private static final class Canonical {
+        static final Map<String, String> NAMES = canonical();
+    }
 
     private static Map<String, String> canonical() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -45,12 +48,12 @@ public final class ApiNames implements Iterable<String> {
 
     /** The names to offer, in provider order. */
     public static List<String> names() {
-        return List.copyOf(CANONICAL.keySet());
+        return List.copyOf(Canonical.NAMES.keySet());
     }
 
     /** The REPL-style name of a model: {@code tencent-redis-legacy -> tencent.redisLegacy}. */
     public static String nameOf(ApiModel model) {
-        for (Map.Entry<String, String> e : CANONICAL.entrySet()) {
+        for (Map.Entry<String, String> e : Canonical.NAMES.entrySet()) {
             if (e.getValue().equals(model.service())) return e.getKey();
         }
         return dotted(model.service());
@@ -59,15 +62,15 @@ public final class ApiNames implements Iterable<String> {
     /** The model a name means, or a usage error naming the allowed names. */
     public static ApiModel model(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> e : CANONICAL.entrySet()) {
+        for (Map.Entry<String, String> e : Canonical.NAMES.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) return Models.load(e.getValue());
         }
         for (String service : Models.SERVICES) {
             if (service.equals(wanted) || dotted(service).equals(wanted)) return Models.load(service);
         }
-        String near = ModelArgs.closest(name, CANONICAL.keySet());
+        String near = ModelArgs.closest(name, Canonical.NAMES.keySet());
         throw new UsageException("call: unknown API '" + name + "'" + (near == null ? "" : " (did you mean " + near + "?)")
-                + " (allowed: " + String.join(", ", CANONICAL.keySet()) + ")");
+                + " (allowed: " + String.join(", ", Canonical.NAMES.keySet()) + ")");
     }
 
     /** The action a name means (wire name, lowerCamel or Java name, any case), or a usage error naming them. */

@@ -122,7 +122,15 @@ public final class CliParameters {
                 case "false" -> false;
                 default -> throw new UsageException(label + ": " + flag + " must be true or false, got '" + v + "'");
             };
-            case "structure", "map", "any" -> json(flag, v);
+            case "structure", "map" -> {
+                Object parsed = json(flag, v);
+                if (!(parsed instanceof Map)) {
+                    throw new UsageException(label + ": " + flag + " must be a JSON object here, e.g. " + flag
+                            + " '{\"Key\":\"value\"}', got '" + v + "'");
+                }
+                yield parsed;
+            }
+            case "any" -> json(flag, v);
             default -> v;
         };
         if (!member.allowedValues().isEmpty()

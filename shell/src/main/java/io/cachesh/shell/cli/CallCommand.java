@@ -96,7 +96,7 @@ public final class CallCommand implements Callable<Integer> {
     boolean emulator;
 
     @Option(names = "--project-id", paramLabel = "<id>",
-            description = "Huawei project id (default: $HUAWEICLOUD_PROJECT_ID; the emulator's own on the emulator).")
+            description = "Huawei project id (default: $HUAWEICLOUD_SDK_PROJECT_ID or the profile's; the emulator's own on the emulator).")
     String projectId;
 
     @Override
@@ -227,7 +227,7 @@ public final class CallCommand implements Callable<Integer> {
         out.println("APIs (cachesh call <api> lists the actions of one):");
         for (String name : ApiNames.names()) {
             ApiModel m = ApiNames.model(name);
-            out.printf("  %-26s %3d actions  %s%n", name, m.operations().size(), m.doc() == null ? "" : m.doc());
+            out.printf("  %-26s %3d actions  %s%n", name, m.operations().size(), summary(m.doc()));
         }
         out.flush();
         return 0;
@@ -240,5 +240,17 @@ public final class CallCommand implements Callable<Integer> {
                 (op.deprecated() ? "(deprecated) " : "") + (op.doc() == null ? "" : op.doc())));
         out.flush();
         return 0;
+    }
+
+    /** A model's title for the list: its doc up to the first colon or sentence end (the rest is wire detail). */
+    static String summary(String doc) {
+        if (doc == null) return "";
+        String first = doc.strip().lines().findFirst().orElse("");
+        int cut = first.length();
+        for (String stop : new String[] {": ", ". ", " ("}) {
+            int at = first.indexOf(stop);
+            if (at > 0) cut = Math.min(cut, at);
+        }
+        return first.substring(0, cut);
     }
 }

@@ -61,6 +61,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would change instead of changing it.")
     boolean dryRun;
 
+    @Option(names = "--no-wait", description = "Return once each change is accepted (ids are printed; resume with "
+            + "cachesh wait <id>) unless a verb says wait: true.")
+    boolean noWait;
+
     @Override
     public Integer call() {
         boolean debug = global.debug || parent.global.debug;
@@ -80,6 +84,7 @@ public final class RunCommand implements Callable<Integer> {
         if (creds.isEmpty() && !emulator) throw new UsageException(noCredentials(settings.provider()));
         try (Sessions sessions = new Sessions(creds, config, emulator)) {
             if (debug) sessions.wireLog(CacheshCommand.wireLog(err));
+            if (noWait) sessions.waitByDefault(false);
             if (sessions.usesEmulator()) {
                 var warm = Warmup.dslInBackground();
                 err.println("using the embedded emulator at " + sessions.startEmulator());

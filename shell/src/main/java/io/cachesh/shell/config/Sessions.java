@@ -27,6 +27,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     private Emulator emulator;
     private boolean closed;
     private volatile java.util.function.Consumer<String> wireLog;
+    private volatile boolean waitByDefault = true;
 
     /**
      * @param credentials   what {@link CredentialsResolver} found
@@ -52,6 +53,12 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     /** {@code --debug}: every API request and answer of the sessions opened from now on goes here, secrets masked. */
     public Sessions wireLog(java.util.function.Consumer<String> log) {
         this.wireLog = log;
+        return this;
+    }
+
+    /** {@code --no-wait}: verbs of the sessions opened from now on return once a change is accepted. */
+    public Sessions waitByDefault(boolean wait) {
+        this.waitByDefault = wait;
         return this;
     }
 
@@ -151,6 +158,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
                 .output(output)
                 .dryRun(settings.dryRun())
                 .clientConfig(debug)
+                .waitByDefault(waitByDefault)
                 .build();
         if (derived) session.use(settings.provider(), settings.region());
         ClientConfig clientConfig = debug.apply(ClientConfig.builder().credentials(creds).region(settings.region())

@@ -64,7 +64,7 @@ class CacheshCommandTest {
     @Test
     void versionPrintsTheProjectVersion() {
         assertThat(cachesh("--version")).isZero();
-        assertThat(out).matches("cachesh 0\\.1\\.0-SNAPSHOT \\(Java [\\w.+-]+\\)\n");
+        assertThat(out).matches("cachesh 0\\.1\\.0-SNAPSHOT \\((commit [0-9a-f]{10}, )?Java [\\w.+-]+\\)\n");
     }
 
     @Test

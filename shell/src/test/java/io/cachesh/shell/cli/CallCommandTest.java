@@ -52,7 +52,7 @@ class CallCommandTest {
     @Test
     void listsTheApisAndTheActionsOfOne() {
         assertThat(cachesh("call")).isZero();
-        assertThat(out).contains("tencent.redis", "tencent.cmem", "tencent.redisLegacy", "huawei.dcs ", "huawei.dcs-v1",
+        assertThat(out).contains("tencent.redis", "tencent.cmem", "tencent.redisLegacy", "huawei.dcs ", "huawei.dcsv1",
                 "capitalonline.memcached");
         assertThat(cachesh("call", "tencent.redis")).isZero();
         assertThat(out).contains("DescribeInstances", "CreateInstances", "ResetPassword");
@@ -82,6 +82,11 @@ class CallCommandTest {
         assertThat(err).isEqualTo("error: call tencent.redisLegacy DescribeRedisProduct: --typeId must be one of 0, 1, 2, got '7'\n");
         assertThat(cachesh("call", "tencent.redis", "DescribeInstances", "--Limit", "ten")).isEqualTo(2);
         assertThat(err).isEqualTo("error: call tencent.redis DescribeInstances: --Limit must be an integer, got 'ten'\n");
+        assertThat(cachesh("call", "tencent.redis", "CreateInstances", "--ResourceTags", "env")).isEqualTo(2);
+        assertThat(err).startsWith("error: call tencent.redis CreateInstances: --ResourceTags must be JSON here");
+        assertThat(cachesh("call", "tencent.redis", "CreateInstances", "--ResourceTags", "\"env\"")).isEqualTo(2);
+        assertThat(err).isEqualTo("error: call tencent.redis CreateInstances: --ResourceTags must be a JSON object here, "
+                + "e.g. --ResourceTags '{\"Key\":\"value\"}', got '\"env\"'\n");
         assertThat(cachesh("call", "tencent.redis", "DescribeInstancs")).isEqualTo(2);
         assertThat(err).contains("unknown action 'DescribeInstancs' (did you mean DescribeInstances?)");
         assertThat(cachesh("call", "tencent.rediss", "DescribeInstances")).isEqualTo(2);
@@ -146,6 +151,17 @@ class CallCommandTest {
                 "--emulator")).as(err).isZero();
         assertThat(out).contains("GET http://127.0.0.1:", "/instances/no-such-instance", "X-Project-Id");
         assertThat(cachesh("call", "capitalonline.memcached", "MemcachedInstanceList", "--emulator")).as(err).isZero();
+    }
+
+    @Test
+    void everyApiOfEveryModelIsReachable() throws Exception {
+        for (String[] call : new String[][] {{"tencent.redis", "DescribeInstances"}, {"tencent.cmem", "DescribeCmem"},
+                {"tencent.redisLegacy", "DescribeRedisZones"}, {"huawei.dcs", "ListInstances"},
+                {"huawei.dcs-v1", "ListInstances"}, {"capitalonline.memcached", "MemcachedInstanceList"}}) {
+            assertThat(cachesh("call", call[0], call[1], "--emulator")).as(call[0] + ": " + err).isZero();
+            assertThat(JSON.readTree(out).isObject()).as(out).isTrue();
+        }
+        assertThat(io.cachesh.shell.call.ApiNames.names()).hasSameSizeAs(io.cachesh.model.Models.SERVICES);
     }
 
     @Test

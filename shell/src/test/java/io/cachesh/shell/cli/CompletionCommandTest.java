@@ -69,7 +69,7 @@ class CompletionCommandTest {
         assertThat(bashCompletes(script, "cachesh", "--provider", "")).isEqualTo("tencent huawei capitalonline");
         assertThat(bashCompletes(script, "cachesh", "run", "--region", "ap-gu")).isEqualTo("ap-guangzhou");
         assertThat(bashCompletes(script, "cachesh", "-o", "js")).isEqualTo("json");
-        assertThat(bashCompletes(script, "cachesh", "call", "huawei.")).isEqualTo("huawei.dcs huawei.dcs-v1");
+        assertThat(bashCompletes(script, "cachesh", "call", "huawei.")).isEqualTo("huawei.dcs huawei.dcsv1");
         assertThat(List.of(bashCompletes(script, "cachesh", "call", "tencent.redis", "DescribeInstanceP").split(" ")))
                 .contains("DescribeInstanceParams");
         assertThat(bashCompletes(script, "cachesh", "call", "tencent.redis", "DescribeInstances", "--dry"))
@@ -96,6 +96,29 @@ class CompletionCommandTest {
                 "-n '__fish_seen_subcommand_from kernel' -a 'install'");
         assertThat(out.lines().filter(l -> l.contains("__fish_seen_subcommand_from call; and __fish_seen_subcommand_from huawei.dcs'")))
                 .singleElement().asString().contains("ListInstances", "ShowInstance").doesNotContain("DescribeInstances");
+    }
+
+    /** Where fish is installed (apt-get install fish), the script is loaded into a real fish and asked to complete. */
+    @Test
+    void fishCompletesInARealFish() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("fish"), "fish is not installed");
+        assertThat(cachesh("completion", "fish")).isZero();
+        Path script = home.resolve("cachesh.fish");
+        Files.writeString(script, out);
+        String program = "function cachesh; end; source '" + script + "'; "
+                + "complete -C 'cachesh call huawei.dcs ShowInst'; echo ---; complete -C 'cachesh --provider hu'";
+        Process p = new ProcessBuilder("fish", "--no-config", "-c", program).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(text).isZero();
+        assertThat(text).contains("ShowInstance\n", "---\nhuawei\tProvider (default: tencent)");
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) return true;
+        }
+        return false;
     }
 
     @Test

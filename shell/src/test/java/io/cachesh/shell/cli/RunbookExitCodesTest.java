@@ -70,7 +70,8 @@ class RunbookExitCodesTest {
 
         assertThat(run(RUNBOOK, "--param", "threshold=five")).isEqualTo(2);
         assertThat(out).isEmpty();
-        assertThat(err).endsWith("error: param threshold: expected a whole number, got 'five'\n");
+        // one line, located in the runbook
+        assertThat(err).containsOnlyOnce("error: ").endsWith(":1: param threshold: expected a whole number, got 'five'\n");
 
         assertThat(run("fail 'disk full', exitCode: 7")).isEqualTo(7);
         assertThat(out).isEmpty();

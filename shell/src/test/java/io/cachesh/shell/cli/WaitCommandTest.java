@@ -54,10 +54,12 @@ class WaitCommandTest {
         if (emulator != null) emulator.close();
     }
 
+    final Map<String, String> env = new HashMap<>(Map.of("NO_COLOR", "1"));
+
     private int cachesh(String... args) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        ShellEnvironment environment = new ShellEnvironment(new HashMap<>(Map.of("NO_COLOR", "1")), home,
+        ShellEnvironment environment = new ShellEnvironment(env, home,
                 () -> new DumbTerminal("test", "dumb", new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
                         StandardCharsets.UTF_8), false, latch -> { });
         CommandLine cmd = CacheshCommand.newCommandLine(environment);
@@ -101,6 +103,33 @@ class WaitCommandTest {
         assertThat(cachesh("wait", id, "--until", "isolated", "--timeout", "1s", "--endpoint", endpoint)).isEqualTo(1);
         assertThat(err).contains("timed out after 1s", "last status running",
                 "resume the wait with: cachesh wait " + id + " --until isolated --endpoint " + endpoint);
+    }
+
+    @Test
+    void runWithNoWaitReturnsOnceTheChangeIsAcceptedAndWaitPicksItUp() throws Exception {
+        env.put("TENCENTCLOUD_SECRET_ID", Emulator.DEFAULT_CREDENTIALS.keyId());
+        env.put("TENCENTCLOUD_SECRET_KEY", Emulator.DEFAULT_CREDENTIALS.secret().reveal());
+        Path script = home.resolve("create.groovy");
+        java.nio.file.Files.writeString(script, "create name: 'nw', spec: 'redis.ha', capacity: 1, password: 'NoWait-Pass1'\n");
+        assertThat(cachesh("run", script.toString(), "--no-wait", "--endpoint", endpoint, "-o", "json")).as(err).isZero();
+        JsonNode created = JSON.readTree(out);
+        String id = created.path("id").asText();
+        assertThat(created.path("status").asText()).isNotEqualTo("running");
+        assertThat(err).contains("create nw (" + id + "): ordered").doesNotContain("running");
+
+        assertThat(cachesh("wait", id, "--endpoint", endpoint, "-o", "json")).as(err).isZero();
+        assertThat(JSON.readTree(out).path("status").asText()).isEqualTo("running");
+    }
+
+    @Test
+    void aTimedOutWaitInsideEvalSaysHowToResumeItToo() {
+        assertThat(cachesh("--endpoint", endpoint, "-e",
+                "create name: 'w5', spec: 'redis.ha', capacity: 1, password: 'Wait-Pass5', timeout: '100ms'")).isEqualTo(1);
+        Matcher hint = Pattern.compile("resume the wait with: cachesh wait ([\\w-]+) --until running --endpoint "
+                + Pattern.quote(endpoint) + "\n").matcher(err);
+        assertThat(hint.find()).as(err).isTrue();
+        assertThat(err).contains("create w5 (" + hint.group(1) + "): ordered", "timed out after 100ms");
+        assertThat(cachesh("wait", hint.group(1), "--endpoint", endpoint)).as(err).isZero();
     }
 
     @Test
