@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code emulator}. Without credentials the REPL and {@code -e} use an embedded emulator and say so.
  */
 @Command(name = "cachesh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class},
+        subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class, DaemonCommand.class},
         description = "Scripting shell for managed Redis/Memcached fleets: a Groovy DSL, a REPL and a local emulator.",
         footer = {"", "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.",
                 "Credentials: TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY or ~/.cachesh/credentials (mode 600)."})
@@ -86,7 +86,7 @@ public final class CacheshCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<ResolvedCredentials> creds = interactiveCredentials(settings);
-        try (Sessions sessions = new Sessions(creds, false)) {
+        try (Sessions sessions = environment.sessions(creds, false)) {
             if (sessions.usesEmulator()) {
                 CompletableFuture<Void> warm = Warmup.dslInBackground();
                 err.println(emulatorNote(sessions.startEmulator()));
@@ -107,7 +107,7 @@ public final class CacheshCommand implements Callable<Integer> {
 
     private int repl(ShellSettings settings) throws Exception {
         Optional<ResolvedCredentials> creds = interactiveCredentials(settings);
-        try (Sessions sessions = new Sessions(creds, false)) {
+        try (Sessions sessions = environment.sessions(creds, false)) {
             CompletableFuture<String> emulator = sessions.usesEmulator()
                     ? CompletableFuture.supplyAsync(sessions::startEmulator) : null;
             try (Terminal terminal = environment.terminal()) {

@@ -71,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(script)) throw new UsageException("no such script: " + script);
         Optional<ResolvedCredentials> creds = parent.environment().credentials().resolve(settings.provider());
         if (creds.isEmpty() && !emulator) throw new UsageException(NO_CREDENTIALS);
-        try (Sessions sessions = new Sessions(creds, emulator)) {
+        try (Sessions sessions = parent.environment().sessions(creds, emulator)) {
             if (sessions.usesEmulator()) {
                 var warm = Warmup.dslInBackground();
                 err.println("using the embedded emulator at " + sessions.startEmulator());

@@ -9,6 +9,7 @@ import io.cachesh.emulator.Emulator;
 import io.cachesh.shell.repl.DslEngine;
 import io.cachesh.shell.repl.ShellEngine;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Opens DSL sessions against the vendor with the resolved credentials, or against an embedded in-process
@@ -18,6 +19,7 @@ import java.util.Optional;
 public final class Sessions implements EngineFactory, EmulatorControl, AutoCloseable {
 
     private final Optional<ResolvedCredentials> credentials;
+    private final Supplier<Emulator> shared;
     private volatile boolean useEmulator;
     private Emulator emulator;
     private boolean closed;
@@ -27,7 +29,16 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
      * @param forceEmulator use the embedded emulator even with credentials
      */
     public Sessions(Optional<ResolvedCredentials> credentials, boolean forceEmulator) {
+        this(credentials, forceEmulator, null);
+    }
+
+    /**
+     * @param shared an emulator that outlives these sessions (the daemon's, started on first use), or null for
+     *               one of their own
+     */
+    public Sessions(Optional<ResolvedCredentials> credentials, boolean forceEmulator, Supplier<Emulator> shared) {
         this.credentials = credentials;
+        this.shared = shared;
         this.useEmulator = forceEmulator || credentials.isEmpty();
     }
 
@@ -45,9 +56,13 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     public synchronized String startEmulator() {
         if (closed) throw new IllegalStateException("closed");
         if (emulator == null) {
-            Emulator e = Emulator.builder().port(0).stateDir(null).build();
-            e.start();
-            emulator = e;
+            if (shared != null) {
+                emulator = shared.get();
+            } else {
+                Emulator e = Emulator.builder().port(0).stateDir(null).build();
+                e.start();
+                emulator = e;
+            }
         }
         useEmulator = true;
         return emulator.endpoint();
@@ -62,7 +77,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
         if (emulator == null) return -1;
         int processes = redisProcesses(emulator);
         try {
-            emulator.close();
+            if (shared == null) emulator.close();
         } finally {
             emulator = null;
             useEmulator = credentials.isEmpty();
@@ -115,7 +130,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     public synchronized void close() {
         closed = true;
         if (emulator != null) {
-            emulator.close();
+            if (shared == null) emulator.close();
             emulator = null;
         }
     }
