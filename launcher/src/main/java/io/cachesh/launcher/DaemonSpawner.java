@@ -22,31 +22,15 @@ public final class DaemonSpawner {
     }
 
     /**
-     * The class path the daemon runs with: this JVM's, without the launcher jar (whose classes the shell jar holds
-     * too), so the daemon's build identity does not depend on how the client was started.
+     * The class path the daemon runs with: this JVM's, with absolute entries (the daemon runs in its own
+     * directory). It also names the build: a client of another class path gets a new daemon.
      */
     public static String daemonClassPath() {
-        String own = ownLocation();
         List<String> all = new ArrayList<>();
-        List<String> kept = new ArrayList<>();
         for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (e.isEmpty()) continue;
-            String abs = new File(e).getAbsolutePath(); // the daemon runs in its own directory
-            all.add(abs);
-            if (!abs.equals(own)) kept.add(abs);
+            if (!e.isEmpty()) all.add(new File(e).getAbsolutePath());
         }
-        return String.join(File.pathSeparator, kept.isEmpty() ? all : kept);
-    }
-
-    private static String ownLocation() {
-        try {
-            var src = DaemonSpawner.class.getProtectionDomain().getCodeSource();
-            if (src == null) return null;
-            File f = new File(src.getLocation().toURI());
-            return f.isFile() && f.getName().startsWith("cachesh-launcher") ? f.getAbsolutePath() : null;
-        } catch (Exception e) {
-            return null;
-        }
+        return String.join(File.pathSeparator, all);
     }
 
     /** Starts a daemon for {@code dir} in the background; returns its process (already detached). */
