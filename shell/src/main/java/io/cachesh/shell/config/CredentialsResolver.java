@@ -31,6 +31,8 @@ public final class CredentialsResolver {
     public static final String ENV_SECRET_ID = "TENCENTCLOUD_SECRET_ID";
     public static final String ENV_SECRET_KEY = "TENCENTCLOUD_SECRET_KEY";
     public static final String ENV_TOKEN = "TENCENTCLOUD_SESSION_TOKEN";
+    /** The provider whose credentials are read. */
+    public static final String PROVIDER = "tencent";
 
     private static final Set<PosixFilePermission> TOO_OPEN = Set.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
@@ -49,10 +51,12 @@ public final class CredentialsResolver {
         return home.resolve(".cachesh").resolve("credentials");
     }
 
-    /** Credentials for a provider, or empty when none are configured. Only {@code tencent} is known today. */
+    /** Credentials for a provider, or empty when none are configured. Only Tencent credentials are read today. */
     public Optional<ResolvedCredentials> resolve(String provider) {
-        if (!"tencent".equals(provider)) {
-            throw new UsageException("unknown provider '" + provider + "' (known: tencent)");
+        if (!PROVIDER.equals(provider)) {
+            // no credentials are read for these yet: the embedded emulator serves them
+            if (provider.equals("huawei") || provider.equals("capitalonline")) return Optional.empty();
+            throw new UsageException("unknown provider '" + provider + "' (known: tencent, huawei, capitalonline)");
         }
         String id = blankToNull(env.get(ENV_SECRET_ID));
         String key = blankToNull(env.get(ENV_SECRET_KEY));

@@ -8,6 +8,7 @@ import io.cachesh.dsl.ProviderSettings;
 import io.cachesh.emulator.Emulator;
 import io.cachesh.shell.repl.DslEngine;
 import io.cachesh.shell.repl.ShellEngine;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -17,6 +18,10 @@ import java.util.function.Supplier;
  * and stops, with its redis processes, on {@link #close()}.
  */
 public final class Sessions implements EngineFactory, EmulatorControl, AutoCloseable {
+
+    /** Network ids the emulator accepts for new Huawei instances (it checks their form, not their existence). */
+    private static final String EMULATOR_VPC = "5e37b3be-950a-48e1-b498-65b63d336481";
+    private static final String EMULATOR_SUBNET = "a4112635-3ec0-471c-95c3-5cf49b9533af";
 
     private final Optional<ResolvedCredentials> credentials;
     private final Supplier<Emulator> shared;
@@ -105,17 +110,24 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     public ShellEngine open(ShellSettings settings, DslOutput output) {
         Credentials creds;
         String endpoint;
+        Map<String, String> options = Map.of();
+        String region = settings.region();
         if (useEmulator) {
             endpoint = startEmulator();
             synchronized (this) {
                 creds = emulator.credentials();
             }
+            options = emulatorOptions(settings.provider());
         } else {
+            if (!CredentialsResolver.PROVIDER.equals(settings.provider())) throw new UsageException(notConfigured(settings.provider()));
             creds = credentials.orElseThrow().credentials();
             endpoint = settings.endpoint();
         }
-        ProviderSettings provider = new ProviderSettings(settings.provider(), creds, settings.region(), endpoint,
-                settings.waitTimeout());
+        if (!CredentialsResolver.PROVIDER.equals(settings.provider()) && ProviderSettings.DEFAULT_REGION.equals(region)) {
+            region = ProviderSettings.defaultRegion(settings.provider()); // a Tencent region means nothing to the others
+        }
+        ProviderSettings provider = new ProviderSettings(settings.provider(), creds, region, endpoint,
+                settings.waitTimeout(), options);
         CacheshSession session = CacheshSession.builder()
                 .provider(provider)
                 .defaultProvider(settings.provider())
@@ -124,6 +136,24 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
                 .build();
         ClientConfig config = ClientConfig.builder().credentials(creds).region(settings.region()).endpoint(endpoint).build();
         return new DslEngine(session, config);
+    }
+
+    /** What the other providers need beside credentials, for the emulator: its project, and any network ids. */
+    private synchronized Map<String, String> emulatorOptions(String provider) {
+        return switch (provider) {
+            case "huawei" -> Map.of(ProviderSettings.PROJECT_ID, emulator.huaweiProjectId(),
+                    ProviderSettings.VPC_ID, EMULATOR_VPC, ProviderSettings.SUBNET_ID, EMULATOR_SUBNET);
+            case "capitalonline" -> Map.of(ProviderSettings.VDC_ID, "vdc-emulator", ProviderSettings.PIPE_ID, "pipe-emulator",
+                    ProviderSettings.SITE, "CN_Beijing_H");
+            default -> Map.of();
+        };
+    }
+
+    /** Why a provider other than Tencent cannot be used with the configured credentials, and what to do. */
+    public static String notConfigured(String provider) {
+        return provider + " is not configured: cachesh reads credentials for " + CredentialsResolver.PROVIDER + " only ("
+                + CredentialsResolver.ENV_SECRET_ID + "/" + CredentialsResolver.ENV_SECRET_KEY + " or ~/.cachesh/credentials); "
+                + "the embedded emulator serves " + provider + " locally: %emulator start, then %provider " + provider;
     }
 
     @Override
