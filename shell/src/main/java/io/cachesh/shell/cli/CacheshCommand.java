@@ -108,15 +108,15 @@ public final class CacheshCommand implements Callable<Integer> {
     private int repl(ShellSettings settings) throws Exception {
         Optional<ResolvedCredentials> creds = interactiveCredentials(settings);
         try (Sessions sessions = environment.sessions(creds, false)) {
-            CompletableFuture<String> emulator = sessions.usesEmulator()
-                    ? CompletableFuture.supplyAsync(sessions::startEmulator) : null;
+            // the prompt does not wait for the embedded emulator: the session opens (and starts it) in the background
+            boolean embedded = sessions.usesEmulator();
             try (Terminal terminal = environment.terminal()) {
                 boolean colour = Ansi.enabled(environment.env(), !Terminal.TYPE_DUMB.equals(terminal.getType())
                         && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()));
                 List<String> banner = new ArrayList<>();
                 banner.add("cachesh " + VersionProvider.version() + " — %help for help, TAB to complete, Ctrl-D to exit");
-                if (emulator != null) {
-                    banner.add(emulatorNote(emulator.join()));
+                if (embedded) {
+                    banner.add(EMULATOR_STARTING);
                 } else {
                     banner.add("provider " + settings.provider() + ", region " + settings.region() + ", credentials from "
                             + creds.orElseThrow().source()
@@ -143,6 +143,10 @@ public final class CacheshCommand implements Callable<Integer> {
         }
         return creds;
     }
+
+    /** The REPL's banner line without credentials: the emulator starts while the first line is typed. */
+    static final String EMULATOR_STARTING =
+            "no credentials found: using the embedded emulator (starting in the background; %emulator status shows it)";
 
     static String emulatorNote(String endpoint) {
         return "no credentials found: using the embedded emulator at " + endpoint;
