@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
@@ -108,7 +109,7 @@ final class DaemonCall implements Runnable {
             // the client left (Ctrl-C twice, or killed)
         }
         server.callEnded();
-        DaemonServer.log("call " + kind(call) + ": exit " + code + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        DaemonServer.log("call " + kind(call.argv()) + ": exit " + code + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
     private int execute(Wire.Call call, CallStreams streams) {
@@ -147,11 +148,19 @@ final class DaemonCall implements Runnable {
     }
 
     /** What the log says about a call: its kind, never its arguments (they may hold passwords). */
-    private static String kind(Wire.Call call) {
-        for (String a : call.argv()) {
-            if (a.equals("-e") || a.startsWith("--eval") || (a.startsWith("-e") && !a.startsWith("--"))) return "-e";
-            if (!a.startsWith("-")) return a;
+    static String kind(java.util.List<String> argv) {
+        for (int i = 0; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (Set.of("--provider", "--region", "--endpoint", "-o", "--output").contains(a)) {
+                i++; // an option's value
+            } else if (a.equals("-e") || a.startsWith("--eval") || (a.startsWith("-e") && !a.startsWith("--"))) {
+                return "-e";
+            } else if (a.equals("--version") || a.equals("-V")) {
+                return "--version";
+            } else if (!a.startsWith("-")) {
+                return a; // the subcommand
+            }
         }
-        return call.argv().isEmpty() ? "(none)" : call.argv().get(0).startsWith("--version") ? "--version" : "(options)";
+        return "(options)";
     }
 }
