@@ -31,13 +31,13 @@ public final class StartupArchive {
         if (dir == null || (!dir.isDirectory() && !dir.mkdirs()) || !dir.canWrite()) return;
         File lock = new File(dir, archive.getName() + ".training");
         try {
-            // one training at a time; a leftover marker older than 10 minutes is a training that died
+            // one training at a time; a failed training leaves its marker, so it is tried again only after 10 minutes
             if (!lock.createNewFile() && System.currentTimeMillis() - lock.lastModified() < 600_000) return;
             lock.setLastModified(System.currentTimeMillis());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String tmp = archive.getAbsolutePath() + ".tmp";
             String script = "\"$0\" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit=\"$1\" -cp \"$3\" "
-                    + TRAINING + " >/dev/null 2>&1 && mv -f \"$1\" \"$2\"; rm -f \"$1\" \"$4\"";
+                    + TRAINING + " >/dev/null 2>&1 && mv -f \"$1\" \"$2\" && rm -f \"$4\"; rm -f \"$1\"";
             List<String> cmd = new ArrayList<>();
             if (new File("/usr/bin/setsid").canExecute()) cmd.add("/usr/bin/setsid");
             cmd.addAll(List.of("/bin/sh", "-c", script, java, tmp, archive.getAbsolutePath(), absolute(cp), lock.getAbsolutePath()));
