@@ -72,7 +72,11 @@ class DaemonRoundTripTest {
     }
 
     private Process client(Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", CP,
+        return client(CP, env, args);
+    }
+
+    private Process client(String cp, Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", cp,
                 "io.cachesh.launcher.Client"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
@@ -104,9 +108,13 @@ class DaemonRoundTripTest {
     }
 
     private void startDaemon() throws Exception {
+        startDaemon("10m");
+    }
+
+    private void startDaemon(String idle) throws Exception {
         dir.create();
         ProcessBuilder pb = new ProcessBuilder(JAVA, "-XX:+UseSerialGC", "-cp", CP, "io.cachesh.shell.daemon.DaemonMain",
-                "--dir", dir.path().toString(), "--idle", "10m");
+                "--dir", dir.path().toString(), "--idle", idle);
         pb.environment().clear();
         pb.environment().put("PATH", System.getenv("PATH"));
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()));
@@ -277,6 +285,34 @@ class DaemonRoundTripTest {
         Files.setPosixFilePermissions(dir.path(), PosixFilePermissions.fromString("rwx------"));
 
         assertThat(log()).doesNotContain("call -e"); // both ran in-process
+    }
+
+    @Test
+    void theDaemonStopsWhenIdle() throws Exception {
+        startDaemon("1s"); // (no client call here: a client slower than 1 s would find no daemon and start a new one)
+        assertThat(daemon.waitFor(120, TimeUnit.SECONDS)).as("the daemon exited").isTrue();
+        assertThat(log()).contains("stopping: idle for 1s");
+        assertThat(dir.socket()).doesNotExist();
+    }
+
+    @Test
+    void aClientOfAnotherBuildGetsANewDaemon() throws Exception {
+        startDaemon();
+        long oldPid = daemon.pid();
+        // another class path is another build (a rebuilt or upgraded jar)
+        String otherBuild = CP + java.io.File.pathSeparator + Files.createDirectory(tmp.resolve("extra"));
+        Process p = client(otherBuild, baseEnv(), "-e", "5 * 5");
+        CompletableFuture<String> out = drain(p.getInputStream());
+        drain(p.getErrorStream());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(out.get()).isEqualTo("25\n"); // in-process, nothing lost
+        assertThat(daemon.waitFor(120, TimeUnit.SECONDS)).as("the old daemon stopped").isTrue();
+        assertThat(log()).contains("stopping: a client of another build");
+        await("a daemon of the new build", () -> {
+            String s = status();
+            return s != null && !s.contains("pid " + oldPid + ",");
+        });
+        Client.control(dir, Wire.STOP);
     }
 
     @Test
