@@ -90,12 +90,41 @@ public final class Client {
         }
         try (ch) {
             Wire.write(ch, Wire.CALL, call(args, env).encode());
-            Wire.Frame first = Wire.read(ch);
+            Wire.Frame first = firstAnswer(ch);
+            if (first == null && !ch.isOpen()) {
+                System.err.println("cachesh: the daemon did not answer; running in-process (cachesh daemon stop restarts it)");
+                return null;
+            }
             if (first == null || first.type() != Wire.ACCEPTED) {
                 startDaemon(dir, env); // another build's daemon: it stops, a new one takes over
                 return null;
             }
             return relay(ch);
+        }
+    }
+
+    /**
+     * The daemon's first frame, or null when it closed the connection or (a hung daemon) did not answer within
+     * {@code cachesh.daemon.acceptTimeoutMs} (default 15 s): then the channel is closed and the call runs in-process.
+     */
+    private static Wire.Frame firstAnswer(SocketChannel ch) {
+        long timeout = Long.getLong("cachesh.daemon.acceptTimeoutMs", 15_000L);
+        CountDownLatch answered = new CountDownLatch(1);
+        Thread guard = new Thread(() -> {
+            try {
+                if (!answered.await(timeout, TimeUnit.MILLISECONDS)) ch.close();
+            } catch (InterruptedException | IOException ignored) {
+                // nothing to guard
+            }
+        }, "cachesh-accept-guard");
+        guard.setDaemon(true);
+        guard.start();
+        try {
+            return Wire.read(ch);
+        } catch (IOException closed) {
+            return null;
+        } finally {
+            answered.countDown();
         }
     }
 

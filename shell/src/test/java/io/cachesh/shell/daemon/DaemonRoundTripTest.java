@@ -76,8 +76,8 @@ class DaemonRoundTripTest {
     }
 
     private Process client(String cp, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", cp,
-                "io.cachesh.launcher.Client"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dcachesh.daemon.acceptTimeoutMs=10000", "-cp", cp, "io.cachesh.launcher.Client"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
         pb.environment().clear();
@@ -285,6 +285,19 @@ class DaemonRoundTripTest {
         Files.setPosixFilePermissions(dir.path(), PosixFilePermissions.fromString("rwx------"));
 
         assertThat(log()).doesNotContain("call -e"); // both ran in-process
+    }
+
+    @Test
+    void aDaemonThatDoesNotAnswerIsLeftAlone() throws Exception {
+        dir.create();
+        try (ServerSocketChannel hung = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            hung.bind(UnixDomainSocketAddress.of(dir.socket())); // accepts (the backlog), never answers
+            Files.setPosixFilePermissions(dir.socket(), PosixFilePermissions.fromString("rw-------"));
+            Result r = run(baseEnv(), "", "-e", "7 * 6");
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).isEqualTo("42\n");
+            assertThat(r.err()).contains("cachesh: the daemon did not answer; running in-process");
+        }
     }
 
     @Test
