@@ -109,22 +109,42 @@ public final class Report {
                     "[emulator](#commands)"));
         }
 
-        for (String[] pair : new String[][] {{"cachesh -e '1+1'", "startup-e"}, {"cachesh run (one-line runbook)", "startup-run"}}) {
-            Path ours = dir.resolve(pair[1] + "-ours.json");
-            Path peer = dir.resolve(pair[1] + "-groovy.json");
+        // {figure, file prefix, whether the 0.7x target applies}
+        for (String[] row : new String[][] {
+                {"cachesh -e '1+1', warm daemon", "startup-e", "target"},
+                {"cachesh run (one-line runbook), warm daemon", "startup-run", "target"},
+                {"cachesh -e '1+1', no daemon (CACHESH_DAEMON=off, in-process)", "startup-e-cold", "reported"}}) {
+            Path ours = dir.resolve(row[1] + "-ours.json");
+            Path peer = dir.resolve(row[1] + "-groovy.json");
             if (!Files.exists(ours) || !Files.exists(peer)) continue;
             double o = median(ours);
             double p = median(peer);
+            boolean targeted = row[2].equals("target");
             boolean ok = o / p <= 0.7;
-            lines.add(row("Start-up: " + pair[0] + ", median wall time (peer: Debian groovy)", 1, fmt(o * 1000, 0) + " ms",
-                    fmt(p * 1000, 0) + " ms", o / p, "≤ 0.7×", ok, "[startup](#commands)"));
-            if (ok) met++; else missed++;
-            long ro = maxRss(dir.resolve(pair[1] + "-ours.time"));
-            long rp = maxRss(dir.resolve(pair[1] + "-groovy.time"));
-            if (ro > 0 && rp > 0) {
-                lines.add(row("Start-up: " + pair[0] + ", max RSS", 1, fmt(ro / 1024.0, 0) + " MB", fmt(rp / 1024.0, 0) + " MB",
-                        (double) ro / rp, "reported", null, "[startup](#commands)"));
+            lines.add(row("Start-up: " + row[0] + ", median wall time (peer: Debian groovy)", 1, fmt(o * 1000, 0) + " ms",
+                    fmt(p * 1000, 0) + " ms", o / p, targeted ? "≤ 0.7×" : "reported", targeted ? ok : null, "[startup](#commands)"));
+            if (targeted) {
+                if (ok) met++; else missed++;
             }
+            long ro = maxRss(dir.resolve(row[1] + "-ours.time"));
+            long rp = maxRss(dir.resolve(row[1] + "-groovy.time"));
+            if (ro > 0 && rp > 0) {
+                lines.add(row("Start-up: " + row[0] + ", max RSS" + (targeted ? " of the client" : ""), 1,
+                        fmt(ro / 1024.0, 0) + " MB", fmt(rp / 1024.0, 0) + " MB", (double) ro / rp, "reported", null,
+                        "[startup](#commands)"));
+            }
+        }
+        Path daemonRss = dir.resolve("daemon-rss-kb.txt");
+        if (Files.exists(daemonRss) && !Files.readString(daemonRss).isBlank()) {
+            double kb = Double.parseDouble(Files.readString(daemonRss).strip());
+            lines.add(row("Start-up: resident memory of the warm daemon (embedded emulator running)", 1,
+                    fmt(kb / 1024.0, 0) + " MB", "—", Double.NaN, "reported", null, "[startup](#commands)"));
+        }
+        Path repl = dir.resolve("startup-repl.json");
+        if (Files.exists(repl)) {
+            double s = JSON.readTree(repl.toFile()).path("median").asDouble();
+            lines.add(row("Start-up: REPL launch to the `In [1]:` prompt, median (pseudo-terminal)", 1, fmt(s * 1000, 0) + " ms",
+                    "—", Double.NaN, "reported", null, "[startup](#commands)"));
         }
         Path skipped = dir.resolve("startup-skipped.txt");
         if (Files.exists(skipped)) {

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cachesh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {RunCommand.class, EmulatorCommand.class, KernelCommand.class, ConfigureCommand.class,
-                CallCommand.class, WaitCommand.class, CompletionCommand.class, ApplyCommand.class, CheckCommand.class},
+                CallCommand.class, WaitCommand.class, CompletionCommand.class, ApplyCommand.class, CheckCommand.class,
+                DaemonCommand.class},
         description = "Scripting shell for managed Redis/Memcached fleets: a Groovy DSL, a REPL and a local emulator.",
         footer = {"", "Exit codes: 0 ok, 1 runtime or vendor error, 2 usage or validation error.",
                 "Exit code 3: the runbook called fail (its output is still printed).",
@@ -93,7 +94,7 @@ public final class CacheshCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<ResolvedCredentials> creds = interactiveCredentials(config);
-        try (Sessions sessions = new Sessions(creds, config, false)) {
+        try (Sessions sessions = environment.sessions(creds, config, false)) {
             if (global.debug) sessions.wireLog(wireLog(err));
             if (sessions.usesEmulator()) {
                 CompletableFuture<Void> warm = Warmup.dslInBackground();
@@ -116,16 +117,16 @@ public final class CacheshCommand implements Callable<Integer> {
     private int repl(ResolvedConfig config) throws Exception {
         ShellSettings settings = config.settings();
         Optional<ResolvedCredentials> creds = interactiveCredentials(config);
-        try (Sessions sessions = new Sessions(creds, config, false)) {
-            CompletableFuture<String> emulator = sessions.usesEmulator()
-                    ? CompletableFuture.supplyAsync(sessions::startEmulator) : null;
+        try (Sessions sessions = environment.sessions(creds, config, false)) {
+            // the prompt does not wait for the embedded emulator: the session opens (and starts it) in the background
+            boolean embedded = sessions.usesEmulator();
             try (Terminal terminal = environment.terminal()) {
                 boolean colour = Ansi.enabled(environment.env(), !Terminal.TYPE_DUMB.equals(terminal.getType())
                         && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()));
                 List<String> banner = new ArrayList<>();
                 banner.add("cachesh " + VersionProvider.version() + " — %help for help, TAB to complete, Ctrl-D to exit");
-                if (emulator != null) {
-                    banner.add(emulatorNote(emulator.join()));
+                if (embedded) {
+                    banner.add(EMULATOR_STARTING);
                 } else {
                     banner.add("provider " + settings.provider() + ", region " + settings.region() + ", credentials from "
                             + creds.orElseThrow().source()
@@ -152,6 +153,10 @@ public final class CacheshCommand implements Callable<Integer> {
         }
         return creds;
     }
+
+    /** The REPL's banner line without credentials: the emulator starts while the first line is typed. */
+    static final String EMULATOR_STARTING =
+            "no credentials found: using the embedded emulator (starting in the background; %emulator status shows it)";
 
     static String emulatorNote(String endpoint) {
         return "no credentials found: using the embedded emulator at " + endpoint;

@@ -134,7 +134,7 @@ public final class CallCommand implements Callable<Integer> {
         Optional<ResolvedCredentials> creds = emulator ? Optional.empty()
                 : config.credentialsOf(vendor);
         if (creds.isEmpty() && !emulator && settings.endpoint() == null) throw new UsageException(RunCommand.noCredentials(vendor));
-        try (Sessions sessions = new Sessions(creds, config, emulator)) {
+        try (Sessions sessions = parent.environment().sessions(creds, config, emulator)) {
             Credentials credentials;
             String endpoint = settings.endpoint();
             boolean onEmulator = emulator || creds.isEmpty();

@@ -11,7 +11,7 @@ public final class Main {
     }
 
     /** Library log lines are one line each, and below WARNING only for {@code emulator} and {@code --debug}. */
-    private static void quietLogging(String[] args) {
+    public static void quietLogging(String[] args) {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         }

@@ -82,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!Files.isRegularFile(script)) throw new UsageException("no such script: " + script);
         Optional<ResolvedCredentials> creds = config.selectedCredentials();
         if (creds.isEmpty() && !emulator) throw new UsageException(noCredentials(settings.provider()));
-        try (Sessions sessions = new Sessions(creds, config, emulator)) {
+        try (Sessions sessions = parent.environment().sessions(creds, config, emulator)) {
             if (debug) sessions.wireLog(CacheshCommand.wireLog(err));
             if (noWait) sessions.waitByDefault(false);
             if (sessions.usesEmulator()) {

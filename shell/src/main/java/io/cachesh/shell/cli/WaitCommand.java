@@ -94,7 +94,7 @@ public final class WaitCommand implements Callable<Integer> {
         Optional<ResolvedCredentials> creds = emulator ? Optional.empty()
                 : parent.interactiveCredentials(config);
         if (creds.isEmpty() && !emulator) throw new UsageException(RunCommand.noCredentials(settings.provider()));
-        try (Sessions sessions = new Sessions(creds, config, emulator)) {
+        try (Sessions sessions = parent.environment().sessions(creds, config, emulator)) {
             if (debug) sessions.wireLog(CacheshCommand.wireLog(err));
             if (sessions.usesEmulator()) {
                 err.println("using the embedded emulator at " + sessions.startEmulator());

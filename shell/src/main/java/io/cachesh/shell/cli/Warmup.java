@@ -10,12 +10,12 @@ import java.util.concurrent.CompletableFuture;
  * Loads the DSL and Groovy's compiler on a background thread while the embedded emulator starts: a throwaway
  * session compiles and runs an empty cell (clients are created lazily, so nothing goes on the network).
  */
-final class Warmup {
+public final class Warmup {
 
     private Warmup() {
     }
 
-    static CompletableFuture<Void> dslInBackground() {
+    public static CompletableFuture<Void> dslInBackground() {
         return CompletableFuture.runAsync(() -> {
             try (CacheshSession s = CacheshSession.builder()
                     .provider(new ProviderSettings("tencent", Emulator.DEFAULT_CREDENTIALS, null, "http://127.0.0.1:9", null))

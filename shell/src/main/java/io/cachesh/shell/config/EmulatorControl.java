@@ -23,4 +23,9 @@ public interface EmulatorControl {
 
     /** True when sessions go to the embedded emulator (no credentials, or {@code %emulator start}). */
     boolean usesEmulator();
+
+    /** True when sessions can open on {@code provider}: the emulator serves every provider, the vendor those configured. */
+    default boolean canServe(String provider) {
+        return true;
+    }
 }

@@ -12,6 +12,7 @@ import io.cachesh.shell.repl.DslEngine;
 import io.cachesh.shell.repl.ShellEngine;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Opens DSL sessions against the vendor with the resolved credentials, or against an embedded in-process
@@ -23,6 +24,8 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     private final Optional<ResolvedCredentials> credentials;
     /** Options of the selected provider and the credentials, regions and options of the others; null: none. */
     private final ResolvedConfig config;
+    /** An emulator that outlives these sessions (the daemon's, started on first use), or null for one of their own. */
+    private final Supplier<Emulator> shared;
     private volatile boolean useEmulator;
     private Emulator emulator;
     private boolean closed;
@@ -45,8 +48,18 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
      * @param forceEmulator use the embedded emulator even with credentials
      */
     public Sessions(Optional<ResolvedCredentials> credentials, ResolvedConfig config, boolean forceEmulator) {
+        this(credentials, config, forceEmulator, null);
+    }
+
+    /**
+     * @param shared an emulator that outlives these sessions (the daemon's, started on first use), or null for
+     *               one of their own
+     */
+    public Sessions(Optional<ResolvedCredentials> credentials, ResolvedConfig config, boolean forceEmulator,
+                    Supplier<Emulator> shared) {
         this.credentials = credentials;
         this.config = config;
+        this.shared = shared;
         this.useEmulator = forceEmulator || credentials.isEmpty();
     }
 
@@ -67,6 +80,21 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
         return useEmulator;
     }
 
+    @Override
+    public boolean canServe(String provider) {
+        if (useEmulator) return true;
+        if (config == null) return "tencent".equals(provider);
+        return config.settings().provider().equals(provider) || config.credentialsOf(provider).isPresent();
+    }
+
+    /** Why a provider cannot be used with the configured credentials, and what to do. */
+    public static String notConfigured(String provider) {
+        VendorKeys keys = VendorKeys.require(provider);
+        return provider + " is not configured: set " + keys.envId() + "/" + keys.envSecret() + " or run cachesh configure"
+                + " --provider " + provider + "; the embedded emulator serves " + provider
+                + " locally: %emulator start, then %provider " + provider;
+    }
+
     public Optional<ResolvedCredentials> credentials() {
         return credentials;
     }
@@ -76,9 +104,13 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     public synchronized String startEmulator() {
         if (closed) throw new IllegalStateException("closed");
         if (emulator == null) {
-            Emulator e = Emulator.builder().port(0).stateDir(null).build();
-            e.start();
-            emulator = e;
+            if (shared != null) {
+                emulator = shared.get();
+            } else {
+                Emulator e = Emulator.builder().port(0).stateDir(null).build();
+                e.start();
+                emulator = e;
+            }
         }
         useEmulator = true;
         return emulator.endpoint();
@@ -93,7 +125,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
         if (emulator == null) return -1;
         int processes = redisProcesses(emulator);
         try {
-            emulator.close();
+            if (shared == null) emulator.close();
         } finally {
             emulator = null;
             useEmulator = credentials.isEmpty();
@@ -128,6 +160,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
             }
         } else {
             // %provider may have switched to another provider of the profile: use its own keys
+            if (!canServe(settings.provider())) throw new UsageException(notConfigured(settings.provider()));
             creds = (config == null ? Optional.<ResolvedCredentials>empty() : config.credentialsOf(settings.provider()))
                     .or(() -> credentials).orElseThrow().credentials();
             endpoint = settings.endpoint();
@@ -170,7 +203,7 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
     public synchronized void close() {
         closed = true;
         if (emulator != null) {
-            emulator.close();
+            if (shared == null) emulator.close();
             emulator = null;
         }
     }

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import io.cachesh.emulator.Emulator;
 import java.util.concurrent.CountDownLatch;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -32,9 +35,17 @@ public final class ShellEnvironment {
     private final TerminalFactory terminals;
     private final boolean stdoutIsTerminal;
     private final StopWaiter stopWaiter;
+    private final Supplier<Emulator> sharedEmulator;
 
     public ShellEnvironment(Map<String, String> env, Path home, TerminalFactory terminals, boolean stdoutIsTerminal,
                             StopWaiter stopWaiter) {
+        this(env, home, terminals, stdoutIsTerminal, stopWaiter, null);
+    }
+
+    /** @param sharedEmulator the embedded emulator every command shares (the daemon's), or null for one per command */
+    public ShellEnvironment(Map<String, String> env, Path home, TerminalFactory terminals, boolean stdoutIsTerminal,
+                            StopWaiter stopWaiter, Supplier<Emulator> sharedEmulator) {
+        this.sharedEmulator = sharedEmulator;
         this.env = Map.copyOf(Objects.requireNonNull(env, "env == null"));
         this.home = Objects.requireNonNull(home, "home == null");
         this.terminals = Objects.requireNonNull(terminals, "terminals == null");
@@ -65,6 +76,11 @@ public final class ShellEnvironment {
 
     public Path historyFile() {
         return configDir().resolve("history");
+    }
+
+    /** Sessions for a command: against the vendor, or the embedded emulator (the shared one, if there is one). */
+    public Sessions sessions(Optional<ResolvedCredentials> credentials, ResolvedConfig config, boolean forceEmulator) {
+        return new Sessions(credentials, config, forceEmulator, sharedEmulator);
     }
 
     public CredentialsResolver credentials() {

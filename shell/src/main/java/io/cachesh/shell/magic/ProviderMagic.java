@@ -1,5 +1,6 @@
 package io.cachesh.shell.magic;
 
+import io.cachesh.shell.config.Sessions;
 import io.cachesh.shell.config.UsageException;
 
 /** {@code %provider [name]}: shows or switches the default provider. */
@@ -24,6 +25,7 @@ public final class ProviderMagic implements Magic {
         if (!context.vocabulary().providers().contains(args)) {
             throw new UsageException("unknown provider '" + args + "' (known: " + String.join(", ", context.vocabulary().providers()) + ")");
         }
+        if (!context.emulator().map(e -> e.canServe(args)).orElse(true)) throw new UsageException(Sessions.notConfigured(args));
         context.settings(context.settings().withProvider(args));
         context.out().println("provider: " + args);
         return null;

@@ -223,7 +223,7 @@ class CacheshCommandTest {
         String transcript = terminalOut.toString(StandardCharsets.UTF_8).replace("\r", "");
         assertThat(transcript).matches("""
                 cachesh 0\\.1\\.0-SNAPSHOT — %help for help, TAB to complete, Ctrl-D to exit
-                """ + EMULATOR_NOTE + """
+                no credentials found: using the embedded emulator \\(starting in the background; %emulator status shows it\\)
                 In \\[1]: x = 6
                 Out\\[1]: 6
 
