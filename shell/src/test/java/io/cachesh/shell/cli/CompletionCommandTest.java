@@ -111,7 +111,7 @@ class CompletionCommandTest {
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(text).isZero();
-        assertThat(text).contains("ShowInstance\n", "---\nhuawei\tProvider (default: tencent)");
+        assertThat(text).contains("ShowInstance\n", "---\nhuawei\tProvider");
     }
 
     private static boolean onPath(String program) {

@@ -33,8 +33,8 @@ class ProviderMagicTest {
         try (Sessions sessions = new Sessions(creds, false); CellSession cells = cells(sessions)) {
             CellSession.Outcome o = cells.execute("%provider huawei");
             assertThat(o.failed()).isTrue();
-            assertThat(ErrorMessages.message(o.error())).isEqualTo("huawei is not configured: cachesh reads credentials for "
-                    + "tencent only (TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY or ~/.cachesh/credentials); the embedded "
+            assertThat(ErrorMessages.message(o.error())).isEqualTo("huawei is not configured: set "
+                    + "HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK or run cachesh configure --provider huawei; the embedded "
                     + "emulator serves huawei locally: %emulator start, then %provider huawei");
             assertThat(ErrorMessages.exitCode(o.error())).isEqualTo(ErrorMessages.USAGE);
             assertThat(cells.execute("%provider").failed()).isFalse();
