@@ -23,4 +23,9 @@ public interface EmulatorControl {
 
     /** True when sessions go to the embedded emulator (no credentials, or {@code %emulator start}). */
     boolean usesEmulator();
+
+    /** The running emulator's fault rules ({@code %emulator faults}), empty when it is not running. */
+    default Optional<io.cachesh.emulator.control.Faults> emulatorFaults() {
+        return Optional.empty();
+    }
 }
