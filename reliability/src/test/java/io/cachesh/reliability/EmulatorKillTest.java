@@ -92,7 +92,15 @@ class EmulatorKillTest {
     }
 
     static List<ProcessHandle> redisServers(Process emulator) {
-        return emulator.descendants().filter(h -> h.info().command().map(c -> c.endsWith("redis-server")).orElse(false)).toList();
+        // redis-server rewrites its command line to "redis-server 127.0.0.1:<port>" (its binary may be redis-check-rdb)
+        return emulator.descendants().filter(h -> {
+            try {
+                return Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline")).startsWith("redis-server")
+                        || Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline")).contains("/redis-server");
+            } catch (IOException e) {
+                return false;
+            }
+        }).toList();
     }
 
     @Test

@@ -38,7 +38,20 @@ class SoakTest {
 
     static long redisChildren() {
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false)).count();
+                .filter(SoakTest::isRedisServer).count();
+    }
+
+    /**
+     * By the kernel's command line: redis-server renames itself "redis-server 127.0.0.1:port", and its binary may be a
+     * link to redis-check-rdb, so {@code info().command()} does not name it.
+     */
+    static boolean isRedisServer(ProcessHandle p) {
+        try {
+            String cmdline = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            return cmdline.startsWith("redis-server") || cmdline.contains("/redis-server");
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     static long heapAfterGc() throws InterruptedException {
