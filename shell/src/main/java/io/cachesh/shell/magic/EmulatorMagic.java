@@ -68,7 +68,7 @@ public final class EmulatorMagic implements Magic {
         Faults faults = control.emulatorFaults()
                 .orElseThrow(() -> new UsageException("%emulator faults: the emulator is not running (%emulator start)"));
         String verb = args.isEmpty() ? "list" : args.split("\\s+", 2)[0];
-        String rest = args.substring(verb.length()).trim();
+        String rest = args.isEmpty() ? "" : args.substring(verb.length()).trim();
         switch (verb) {
             case "list" -> {
                 List<FaultRule> rules = faults.rules();
