@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -207,6 +208,21 @@ class FaultVerbTest {
         assertThat(emulator.fleet().tasks().stream().filter(t -> "orders".equals(
                 emulator.fleet().instance(String.valueOf(t.instanceId())).map(Instance::name).orElse(null))).count())
                 .as("tasks: create + at most one resize").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    @Disabled("BUG 12: ModifyInstancePassword is idempotent in models/tencent-redis.json, so the client repeats it after a "
+            + "lost answer; the repeat fails with PasswordError (OldPassword no longer matches) although the change was made")
+    void aLostAnswerToModifyInstancePasswordIsNotReportedAsAFailure() {
+        createOrders();
+        String id = tencent().get(0).id();
+        emulator.faults().add(FaultRule.reset("tencent", "ModifyInstancePassword", true, 1));
+        try (io.cachesh.client.tencent.redis.TencentRedisClient redis = io.cachesh.client.tencent.redis.TencentRedisClient
+                .create(TestEmulators.tencent(emulator))) {
+            redis.modifyInstancePassword(r -> r.instanceId(id).oldPassword(PW).password("Changed-Pass2"));
+        }
+        settle();
+        assertThat(tencent().get(0).password().reveal()).isEqualTo("Changed-Pass2");
     }
 
     // ---------------------------------------------------------------- every fault kind x every mutating verb
