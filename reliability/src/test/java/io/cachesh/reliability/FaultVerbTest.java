@@ -338,4 +338,43 @@ class FaultVerbTest {
         }
         throw new AssertionError("an instance stayed in a flow: " + tencent());
     }
+
+    // ---------------------------------------------------------------- the same mechanism on Huawei and CapitalOnline
+
+    static Stream<Arguments> otherVendors() {
+        return Stream.of("reset-after", "503-before").flatMap(kind -> Stream.of(
+                Arguments.of("huawei", "CreateInstance", kind), Arguments.of("huawei", "ResizeInstance", kind),
+                Arguments.of("capitalonline", "CreateMemcachedInstance", kind),
+                Arguments.of("capitalonline", "UpdateMemcachedInstance", kind)));
+    }
+
+    @ParameterizedTest(name = "{2} on {0} {1}")
+    @MethodSource("otherVendors")
+    void huaweiAndCapitalOnlineCreateAndResizeRecoverFromAnAmbiguousFailureWithoutDoubling(String vendor, String action,
+                                                                                          String kind) {
+        ProviderSettings settings = vendor.equals("huawei")
+                ? ProviderSettings.huawei(emulator.credentials(), emulator.huaweiProjectId(),
+                        "5e37b3be-950a-48e1-b498-65b63d336481", "a4112635-3ec0-471c-95c3-5cf49b9533af")
+                : ProviderSettings.capitalOnline(emulator.credentials(), "vdc-test", "pipe-test")
+                        .withOption(ProviderSettings.SITE, "CN_Beijing_H");
+        try (CacheshSession s = CacheshSession.builder().provider(settings.withEndpoint(emulator.endpoint())
+                        .withTaskTimeout(Duration.ofSeconds(20)))
+                .clientConfig(b -> b.readTimeout(Duration.ofMillis(700)).callTimeout(Duration.ofSeconds(5)))
+                .defaultProvider(vendor).output(DslOutput.SILENT).build()) {
+            String create = vendor.equals("huawei")
+                    ? "create name: 'orders', spec: 'redis.ha', capacity: 1, password: '" + PW + "'"
+                    : "create name: 'orders', spec: 'memcached', capacity: 2";
+            boolean resize = action.contains("Resize") || action.contains("Update");
+            if (resize) s.evaluate(create);
+            emulator.faults().add(kind.equals("reset-after") ? FaultRule.reset(vendor, action, true, 1)
+                    : FaultRule.httpStatus(vendor, action, 503, false, 1));
+            s.evaluate(resize ? "resize 'orders', capacity: " + (vendor.equals("huawei") ? 2 : 4) : create);
+            List<Instance> named = emulator.fleet().instances().stream()
+                    // CapitalOnline's instances are the fleet's memcached ones (they carry the default vendor)
+                    .filter(i -> vendor.equals("huawei") ? "huawei".equals(i.vendor()) : "memcached".equals(i.engine()))
+                    .filter(i -> "orders".equals(i.name())).toList();
+            assertThat(named).as("exactly one instance").hasSize(1);
+            if (resize) assertThat(named.get(0).capacityMb()).isEqualTo(vendor.equals("huawei") ? 2048 : 4096);
+        }
+    }
 }
