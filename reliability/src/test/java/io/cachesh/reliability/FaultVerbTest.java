@@ -37,6 +37,7 @@ class FaultVerbTest {
     static final String PW = "Orders-Pass1";
     Emulator emulator;
     CacheshSession session;
+    final List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -44,7 +45,17 @@ class FaultVerbTest {
         session = CacheshSession.builder().provider(ProviderSettings.tencent(emulator.credentials())
                         .withEndpoint(emulator.endpoint()).withTaskTimeout(Duration.ofSeconds(8)))
                 .clientConfig(b -> b.readTimeout(Duration.ofMillis(700)).callTimeout(Duration.ofSeconds(5)))
-                .defaultProvider("tencent").output(DslOutput.SILENT).build();
+                .defaultProvider("tencent").output(new DslOutput() {
+                    @Override
+                    public void info(String line) {
+                        said.add(line);
+                    }
+
+                    @Override
+                    public void warn(String line) {
+                        said.add(line);
+                    }
+                }).build();
     }
 
     @AfterEach
@@ -278,6 +289,7 @@ class FaultVerbTest {
         String id = verb.equals("create") ? null : tencent().get(0).id();
         long tasksBefore = id == null ? 0 : tasksOf(id);
         emulator.faults().add(kind.rule(action));
+        said.clear();
 
         RuntimeException failure = null;
         try {
@@ -288,7 +300,14 @@ class FaultVerbTest {
         if (kind != Kind.TASK_HANGS) awaitNoFlow();
         List<Instance> now = tencent().stream().filter(i -> "orders".equals(i.name())).toList();
 
-        if (kind.recoverable) assertThat(failure).as("%s on %s should have been recovered", kind, verb).isNull();
+        if (kind.recoverable) {
+            assertThat(failure).as("%s on %s should have been recovered", kind, verb).isNull();
+            // the fault did hit: the answer was lost, and the verb said how it went on (ResetPassword, idempotent in
+            // the model, is repeated by the client itself, BUG 12)
+            if (!verb.equals("password")) {
+                assertThat(said).as("what the verb said").anyMatch(l -> l.contains("the answer was lost"));
+            }
+        }
         if (failure != null) {
             oneClearLine(failure);
             if (verb.equals("create") && !now.isEmpty()) {
