@@ -32,8 +32,9 @@ import redis.clients.jedis.Jedis;
 /**
  * The emulator as a separate process on a state directory, killed with SIGKILL ({@code Process.destroyForcibly})
  * while a create is in flight, then started again on the same directory: every acknowledged change is back (instances,
- * a resize, a password change, the one whose create was acknowledged just before the kill), the keys written to the
- * redis-servers survive, and none of the redis-servers the killed emulator left behind is still running.
+ * a resize, a password change, a CapitalOnline memcached, the one whose create was acknowledged just before the kill),
+ * the keys written to the redis-servers survive, and none of the redis-servers or memcacheds the killed emulator left
+ * behind is still running.
  */
 @Timeout(180)
 class EmulatorKillTest {
@@ -79,6 +80,9 @@ class EmulatorKillTest {
     static CacheshSession session(String endpoint) {
         return CacheshSession.builder().provider(ProviderSettings.tencent(Emulator.DEFAULT_CREDENTIALS)
                         .withEndpoint(endpoint).withTaskTimeout(Duration.ofSeconds(30)))
+                .provider(ProviderSettings.capitalOnline(Emulator.DEFAULT_CREDENTIALS, "vdc-test", "pipe-test")
+                        .withOption(ProviderSettings.SITE, "CN_Beijing_H").withEndpoint(endpoint)
+                        .withTaskTimeout(Duration.ofSeconds(30)))
                 .defaultProvider("tencent").output(DslOutput.SILENT).build();
     }
 
@@ -93,10 +97,15 @@ class EmulatorKillTest {
 
     static List<ProcessHandle> redisServers(Process emulator) {
         // redis-server rewrites its command line to "redis-server 127.0.0.1:<port>" (its binary may be redis-check-rdb)
+        return children(emulator, "redis-server");
+    }
+
+    /** Descendants whose kernel command line names {@code program} (as itself or as a path ending in it). */
+    static List<ProcessHandle> children(Process emulator, String program) {
         return emulator.descendants().filter(h -> {
             try {
-                return Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline")).startsWith("redis-server")
-                        || Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline")).contains("/redis-server");
+                String cmdline = Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline"));
+                return cmdline.startsWith(program) || cmdline.contains("/" + program);
             } catch (IOException e) {
                 return false;
             }
@@ -119,13 +128,19 @@ class EmulatorKillTest {
                 beta.auth("Changed-Pass2");
                 beta.set("beta-key", "kept");
             }
+            s.evaluate("provider capitalonline");
+            s.evaluate("create name: 'sessions', spec: 'memcached', capacity: 2");
+            s.evaluate("provider tencent");
             // acknowledged (the API answered with its id) but its creation task still runs when the kill comes
             s.evaluate("create name: 'gamma', spec: 'redis.ha', capacity: 2, password: '" + PW + "', wait: false");
         }
         List<ProcessHandle> servers = redisServers(first.process());
+        List<ProcessHandle> memcacheds = children(first.process(), "memcached");
+        assertThat(memcacheds).as("the CapitalOnline instance's memcached").hasSize(1);
         assertThat(servers).as("one redis-server per running instance").hasSizeGreaterThanOrEqualTo(2);
         first.process().destroyForcibly().waitFor();
         assertThat(servers).as("SIGKILL leaves the servers running").anyMatch(ProcessHandle::isAlive);
+        assertThat(memcacheds).as("and the memcached").allMatch(ProcessHandle::isAlive);
 
         Running second = startEmulator("second");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -134,7 +149,7 @@ class EmulatorKillTest {
             TestEmulators.sleep(100);
             after = fleet(second.endpoint());
         }
-        assertThat(after.keySet()).containsExactlyInAnyOrder("alpha", "beta", "gamma");
+        assertThat(after.keySet()).containsExactlyInAnyOrder("alpha", "beta", "gamma", "sessions");
         assertThat(after.values()).allSatisfy(i -> assertThat(i.path("status").asText()).isEqualTo("RUNNING"));
         assertThat(after.get("beta").path("memSizeMb").asLong()).isEqualTo(4096);
         try (Jedis alpha = new Jedis("127.0.0.1", after.get("alpha").path("port").asInt());
@@ -149,10 +164,13 @@ class EmulatorKillTest {
             assertThat(gamma.ping()).isEqualTo("PONG");
         }
         assertThat(servers).as("no redis-server of the killed emulator is left").noneMatch(ProcessHandle::isAlive);
+        assertThat(memcacheds).as("no memcached of the killed emulator is left").noneMatch(ProcessHandle::isAlive);
+        assertThat(children(second.process(), "memcached")).hasSize(1);
         assertThat(redisServers(second.process())).hasSize(3);
 
         // a clean stop (SIGTERM) leaves no redis-server either
-        List<ProcessHandle> now = redisServers(second.process());
+        List<ProcessHandle> now = new ArrayList<>(redisServers(second.process()));
+        now.addAll(children(second.process(), "memcached"));
         second.process().destroy();
         assertThat(second.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         long stopDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
