@@ -186,7 +186,10 @@ public final class Emulator implements AutoCloseable {
         return server.port();
     }
 
-    /** Injected faults (also {@code /_emulator/faults}): errors and latency for chosen actions, for retry tests. */
+    /**
+     * Injected faults (also {@code /_emulator/faults}, {@code --faults FILE}): vendor errors, latency, HTTP 5xx,
+     * dropped or trickled answers and failing or hanging tasks for chosen actions, for retry tests.
+     */
     public Faults faults() {
         return faults;
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +37,7 @@ class FaultVerbTest {
     static final String PW = "Orders-Pass1";
     Emulator emulator;
     CacheshSession session;
+    final List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -43,7 +45,17 @@ class FaultVerbTest {
         session = CacheshSession.builder().provider(ProviderSettings.tencent(emulator.credentials())
                         .withEndpoint(emulator.endpoint()).withTaskTimeout(Duration.ofSeconds(8)))
                 .clientConfig(b -> b.readTimeout(Duration.ofMillis(700)).callTimeout(Duration.ofSeconds(5)))
-                .defaultProvider("tencent").output(DslOutput.SILENT).build();
+                .defaultProvider("tencent").output(new DslOutput() {
+                    @Override
+                    public void info(String line) {
+                        said.add(line);
+                    }
+
+                    @Override
+                    public void warn(String line) {
+                        said.add(line);
+                    }
+                }).build();
     }
 
     @AfterEach
@@ -209,6 +221,21 @@ class FaultVerbTest {
                 .as("tasks: create + at most one resize").isLessThanOrEqualTo(2);
     }
 
+    @Test
+    @Disabled("BUG 12: ModifyInstancePassword is idempotent in models/tencent-redis.json, so the client repeats it after a "
+            + "lost answer; the repeat fails with PasswordError (OldPassword no longer matches) although the change was made")
+    void aLostAnswerToModifyInstancePasswordIsNotReportedAsAFailure() {
+        createOrders();
+        String id = tencent().get(0).id();
+        emulator.faults().add(FaultRule.reset("tencent", "ModifyInstancePassword", true, 1));
+        try (io.cachesh.client.tencent.redis.TencentRedisClient redis = io.cachesh.client.tencent.redis.TencentRedisClient
+                .create(TestEmulators.tencent(emulator))) {
+            redis.modifyInstancePassword(r -> r.instanceId(id).oldPassword(PW).password("Changed-Pass2"));
+        }
+        settle();
+        assertThat(tencent().get(0).password().reveal()).isEqualTo("Changed-Pass2");
+    }
+
     // ---------------------------------------------------------------- every fault kind x every mutating verb
 
     /** The fault kinds; {@code recoverable} ones must end in success (the check-before-retry finds or redoes it). */
@@ -262,6 +289,7 @@ class FaultVerbTest {
         String id = verb.equals("create") ? null : tencent().get(0).id();
         long tasksBefore = id == null ? 0 : tasksOf(id);
         emulator.faults().add(kind.rule(action));
+        said.clear();
 
         RuntimeException failure = null;
         try {
@@ -272,7 +300,14 @@ class FaultVerbTest {
         if (kind != Kind.TASK_HANGS) awaitNoFlow();
         List<Instance> now = tencent().stream().filter(i -> "orders".equals(i.name())).toList();
 
-        if (kind.recoverable) assertThat(failure).as("%s on %s should have been recovered", kind, verb).isNull();
+        if (kind.recoverable) {
+            assertThat(failure).as("%s on %s should have been recovered", kind, verb).isNull();
+            // the fault did hit: the answer was lost, and the verb said how it went on (ResetPassword, idempotent in
+            // the model, is repeated by the client itself, BUG 12)
+            if (!verb.equals("password")) {
+                assertThat(said).as("what the verb said").anyMatch(l -> l.contains("the answer was lost"));
+            }
+        }
         if (failure != null) {
             oneClearLine(failure);
             if (verb.equals("create") && !now.isEmpty()) {
@@ -321,5 +356,44 @@ class FaultVerbTest {
             TestEmulators.sleep(20);
         }
         throw new AssertionError("an instance stayed in a flow: " + tencent());
+    }
+
+    // ---------------------------------------------------------------- the same mechanism on Huawei and CapitalOnline
+
+    static Stream<Arguments> otherVendors() {
+        return Stream.of("reset-after", "503-before").flatMap(kind -> Stream.of(
+                Arguments.of("huawei", "CreateInstance", kind), Arguments.of("huawei", "ResizeInstance", kind),
+                Arguments.of("capitalonline", "CreateMemcachedInstance", kind),
+                Arguments.of("capitalonline", "UpdateMemcachedInstance", kind)));
+    }
+
+    @ParameterizedTest(name = "{2} on {0} {1}")
+    @MethodSource("otherVendors")
+    void huaweiAndCapitalOnlineCreateAndResizeRecoverFromAnAmbiguousFailureWithoutDoubling(String vendor, String action,
+                                                                                          String kind) {
+        ProviderSettings settings = vendor.equals("huawei")
+                ? ProviderSettings.huawei(emulator.credentials(), emulator.huaweiProjectId(),
+                        "5e37b3be-950a-48e1-b498-65b63d336481", "a4112635-3ec0-471c-95c3-5cf49b9533af")
+                : ProviderSettings.capitalOnline(emulator.credentials(), "vdc-test", "pipe-test")
+                        .withOption(ProviderSettings.SITE, "CN_Beijing_H");
+        try (CacheshSession s = CacheshSession.builder().provider(settings.withEndpoint(emulator.endpoint())
+                        .withTaskTimeout(Duration.ofSeconds(20)))
+                .clientConfig(b -> b.readTimeout(Duration.ofMillis(700)).callTimeout(Duration.ofSeconds(5)))
+                .defaultProvider(vendor).output(DslOutput.SILENT).build()) {
+            String create = vendor.equals("huawei")
+                    ? "create name: 'orders', spec: 'redis.ha', capacity: 1, password: '" + PW + "'"
+                    : "create name: 'orders', spec: 'memcached', capacity: 2";
+            boolean resize = action.contains("Resize") || action.contains("Update");
+            if (resize) s.evaluate(create);
+            emulator.faults().add(kind.equals("reset-after") ? FaultRule.reset(vendor, action, true, 1)
+                    : FaultRule.httpStatus(vendor, action, 503, false, 1));
+            s.evaluate(resize ? "resize 'orders', capacity: " + (vendor.equals("huawei") ? 2 : 4) : create);
+            List<Instance> named = emulator.fleet().instances().stream()
+                    // CapitalOnline's instances are the fleet's memcached ones (they carry the default vendor)
+                    .filter(i -> vendor.equals("huawei") ? "huawei".equals(i.vendor()) : "memcached".equals(i.engine()))
+                    .filter(i -> "orders".equals(i.name())).toList();
+            assertThat(named).as("exactly one instance").hasSize(1);
+            if (resize) assertThat(named.get(0).capacityMb()).isEqualTo(vendor.equals("huawei") ? 2048 : 4096);
+        }
     }
 }

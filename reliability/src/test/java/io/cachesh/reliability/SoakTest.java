@@ -38,7 +38,20 @@ class SoakTest {
 
     static long redisChildren() {
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false)).count();
+                .filter(SoakTest::isRedisServer).count();
+    }
+
+    /**
+     * By the kernel's command line: redis-server renames itself "redis-server 127.0.0.1:port", and its binary may be a
+     * link to redis-check-rdb, so {@code info().command()} does not name it.
+     */
+    static boolean isRedisServer(ProcessHandle p) {
+        try {
+            String cmdline = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            return cmdline.startsWith("redis-server") || cmdline.contains("/redis-server");
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     static long heapAfterGc() throws InterruptedException {
@@ -66,6 +79,12 @@ class SoakTest {
             emulator.faults().add(new FaultRule("tencent", null, "InternalError", null, 0, 0.03, Duration.ZERO));
             emulator.faults().add(new FaultRule("tencent", null, "RequestLimitExceeded", null, 0, 0.03, Duration.ZERO));
             emulator.faults().add(new FaultRule("tencent", "DescribeInstances", null, null, 0, 0.02, Duration.ofMillis(300)));
+            // the delivery and task faults: a dropped answer, a gateway 503, a trickled body, failing and hanging tasks
+            emulator.faults().add(new FaultRule("tencent", "CreateInstances", null, null, 0, 0.02, Duration.ZERO, 0, true, Duration.ZERO, true, null));
+            emulator.faults().add(new FaultRule("tencent", null, null, null, 0, 0.01, Duration.ZERO, 503, false, Duration.ZERO, false, null));
+            emulator.faults().add(new FaultRule("tencent", "DescribeTaskList", null, null, 0, 0.05, Duration.ZERO, 0, false, Duration.ofMillis(500), true, null));
+            emulator.faults().add(new FaultRule("tencent", "CreateInstances", null, null, 0, 0.03, Duration.ZERO, 0, false, Duration.ZERO, true, FaultRule.TASK_FAIL));
+            emulator.faults().add(new FaultRule("tencent", "DestroyPostpaidInstance", null, null, 0, 0.02, Duration.ZERO, 0, false, Duration.ZERO, true, FaultRule.TASK_HANG));
             ClientConfig config = TestEmulators.tencent(emulator).toBuilder().readTimeout(Duration.ofSeconds(5)).build();
             heapStart = heapAfterGc();
             long deadline = System.nanoTime() + (long) (minutes * 60e9);
@@ -90,9 +109,16 @@ class SoakTest {
                                     mine.addAll(created.instanceIds());
                                     creates.incrementAndGet();
                                 } else if (!mine.isEmpty()) {
+                                    // kept until destroyed, so instances still locked in their creation go later
                                     String id = mine.remove(0);
-                                    redis.destroyPostpaidInstance(r -> r.instanceId(id));
-                                    deletes.incrementAndGet();
+                                    try {
+                                        redis.destroyPostpaidInstance(r -> r.instanceId(id));
+                                        deletes.incrementAndGet();
+                                    } catch (io.cachesh.client.error.ApiException e) {
+                                        // gone (its creation task failed) or isolated: forget it; busy: try it later
+                                        if (e.code() != null && e.code().contains("Locked")) mine.add(id);
+                                        throw e;
+                                    }
                                 } else {
                                     redis.describeTaskList(r -> r.limit(10L));
                                 }
@@ -119,7 +145,7 @@ class SoakTest {
         long redisAfter = redisChildren();
         double seconds = (System.nanoTime() - start) / 1e9;
         String report = String.format("""
-                soak: 8 threads x %.1f min (%.0f s), faults: 3%% InternalError, 3%% RequestLimitExceeded, 2%% +300 ms on DescribeInstances
+                soak: 8 threads x %.1f min (%.0f s), faults: 3%% InternalError, 3%% RequestLimitExceeded, 1%% HTTP 503 (all actions); 2%% +300 ms on DescribeInstances; 2%% reset after the action and 3%% failing task on CreateInstances; 5%% body trickled over 500 ms on DescribeTaskList; 2%% hanging task on DestroyPostpaidInstance
                 calls: %d (%.0f/s), errors seen by clients: %d, creates: %d, deletes: %d
                 heap after GC: start %.1f MB, end %.1f MB (samples during run, MB: %s)
                 threads: before %d, after %d

@@ -48,6 +48,10 @@ public final class MemcachedProcess {
         return process.isAlive();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     Process process() {
         return process;
     }

@@ -66,6 +66,39 @@ public final class MemcachedProcessManager {
                 : "memcached not found (install it: apt-get install -y memcached)");
     }
 
+    /**
+     * Stops a memcached that a killed emulator left running, named by {@code pidFile} ("pid port", written by the fleet
+     * at start): only a live memcached listening on that port is stopped (a recycled pid is left alone). Memcached keeps
+     * no data, so nothing is saved.
+     *
+     * @return whether such a process was found
+     */
+    public static boolean reclaimOrphan(Path pidFile) {
+        if (!Files.exists(pidFile)) return false;
+        try {
+            String[] parts = Files.readString(pidFile).trim().split("\\s+");
+            java.util.Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(parts[0]));
+            String port = parts[1];
+            if (handle.isPresent() && handle.get().isAlive()
+                    && RedisProcessManager.commandLine(handle.get()).matches("(?s).*memcached .*-p " + port + "\\b.*")) {
+                handle.get().destroyForcibly();
+                handle.get().onExit().get(5, TimeUnit.SECONDS);
+                LOG.log(System.Logger.Level.INFO, "stopped memcached pid {0} left by a previous emulator", parts[0]);
+                return true;
+            }
+            return false;
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "memcached pid file " + pidFile + ": " + e.getMessage());
+            return false;
+        } finally {
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException ignored) {
+                // looked at again next start
+            }
+        }
+    }
+
     /** A manager with no binary: every Memcached instance is control plane only. */
     public static MemcachedProcessManager unavailable(String why) {
         return new MemcachedProcessManager(null, why);

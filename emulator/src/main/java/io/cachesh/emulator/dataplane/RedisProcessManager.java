@@ -178,14 +178,15 @@ public final class RedisProcessManager {
         } catch (IOException | NumberFormatException e) {
             handle = Optional.empty();
         }
-        boolean ours = handle.isPresent() && handle.get().isAlive() && handle.get().info().commandLine()
-                .map(c -> c.contains("redis-server") && c.contains(conf.toAbsolutePath().toString())).orElse(false);
+        int port = confPort(conf);
+        // redis-server shows itself as "redis-server 127.0.0.1:<port>": a recycled pid is not mistaken for it
+        boolean ours = port > 0 && handle.isPresent() && handle.get().isAlive()
+                && commandLine(handle.get()).matches("(?s).*redis-server\\S* \\S*:" + port + "\\b.*");
         if (!ours) {
             deleteQuietly(pidFile);
             return false;
         }
         ProcessHandle orphan = handle.get();
-        int port = confPort(conf);
         boolean saved = false;
         List<Secret> tries = new java.util.ArrayList<>(passwords);
         confPassword(conf).ifPresent(tries::add);
@@ -214,6 +215,16 @@ public final class RedisProcessManager {
                 orphan.pid(), dir, saved ? "data saved" : "data NOT saved");
         deleteQuietly(pidFile);
         return true;
+    }
+
+    /** The process's command line as the kernel shows it (redis-server rewrites its own), else as the JDK knows it. */
+    static String commandLine(ProcessHandle process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | UnsupportedOperationException e) {
+            return process.info().commandLine().orElse("");
+        }
     }
 
     private static int confPort(Path conf) {

@@ -113,6 +113,7 @@ public final class Fleet implements AutoCloseable {
 
     /** The engine name of Memcached instances; their data plane is a memcached process instead of a redis-server. */
     public static final String MEMCACHED = "memcached";
+    private static final String MEMCACHED_PID = "memcached.pid";
 
     /** Sets the memcached data plane (default: none, so Memcached instances are control plane only). */
     public void memcached(MemcachedProcessManager manager) {
@@ -193,6 +194,9 @@ public final class Fleet implements AutoCloseable {
             if (running != null && running.alive()) return;
             MemcachedProcess started = memcached.start(instance.id(), instance.capacityMb(), instance.lastDataPort());
             instance.dataPort(started.port());
+            // "pid port": lets a restarted emulator stop this server should this emulator be killed
+            Files.createDirectories(root.resolve(instance.id()));
+            Files.writeString(root.resolve(instance.id()).resolve(MEMCACHED_PID), started.pid() + " " + started.port());
             return;
         }
         if (!redis.available() || closed) return;
@@ -216,6 +220,11 @@ public final class Fleet implements AutoCloseable {
         if (MEMCACHED.equals(instance.engine())) {
             MemcachedProcess process = memcached.process(instance.id());
             if (process != null) memcached.stop(process);
+            try {
+                Files.deleteIfExists(root.resolve(instance.id()).resolve(MEMCACHED_PID));
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "cannot remove the memcached pid file of " + instance.id());
+            }
             return;
         }
         RedisProcess process = instance.dataPlane();
@@ -334,8 +343,9 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Stops the redis-servers a killed emulator left behind in the state directory, saving the data of those whose
-     * instance is known (with its saved password) first, so each instance restarts on its data and none is orphaned.
+     * Stops the redis-servers (and memcacheds) a killed emulator left behind in the state directory, saving the data
+     * of the redis-servers whose instance is known (with its saved password) first, so each instance restarts on its
+     * data and none is orphaned.
      */
     private void reclaimOrphans(List<Instance> known) {
         Map<String, Instance> byId = new java.util.HashMap<>();
@@ -344,6 +354,7 @@ public final class Fleet implements AutoCloseable {
             for (Path dir : dirs.toList()) {
                 Instance i = byId.get(dir.getFileName().toString());
                 redis.reclaimOrphan(dir.resolve("data"), i == null || i.password() == null ? List.of() : List.of(i.password()));
+                MemcachedProcessManager.reclaimOrphan(dir.resolve(MEMCACHED_PID));
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot look for servers left by a previous run in " + root + ": " + e.getMessage());

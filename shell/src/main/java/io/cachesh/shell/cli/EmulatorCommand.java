@@ -1,5 +1,8 @@
 package io.cachesh.shell.cli;
 
+import io.cachesh.emulator.control.FaultRule;
+import io.cachesh.emulator.control.FaultRules;
+import java.util.List;
 import io.cachesh.client.auth.Credentials;
 import io.cachesh.emulator.Emulator;
 import java.io.PrintWriter;
@@ -38,6 +41,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "How long asynchronous tasks (create, resize...) take.")
     Long taskDelayMillis;
 
+    @Option(names = "--faults", paramLabel = "<file>",
+            description = "Fault rules (JSON, see docs/emulator.md) active from the start.")
+    Path faults;
+
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
@@ -54,10 +61,23 @@ public final class EmulatorCommand implements Callable<Integer> {
         }
     }
 
+    /** The rules of {@code --faults}; a bad file is a usage error naming the rule and the field. */
+    private List<FaultRule> faultRules() {
+        if (faults == null) return List.of();
+        try {
+            return FaultRules.load(faults);
+        } catch (java.io.IOException e) {
+            throw new io.cachesh.shell.config.UsageException("--faults: cannot read " + faults + " (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new io.cachesh.shell.config.UsageException("--faults: " + e.getMessage());
+        }
+    }
+
     private int serve() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Emulator.Builder builder = Emulator.builder().port(port).stateDir(state);
         if (taskDelayMillis != null) builder.taskDelay(Duration.ofMillis(taskDelayMillis));
+        List<FaultRule> rules = faultRules();
         Emulator emulator = builder.build();
         CountDownLatch stopped = new CountDownLatch(1);
         PrintWriter err = spec.commandLine().getErr();
@@ -68,6 +88,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             stopped.countDown();
         }, "cachesh-emulator-stop");
         emulator.start();
+        rules.forEach(emulator.faults()::add);
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Credentials c = emulator.credentials();
@@ -75,6 +96,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             out.println("  SecretId:  " + c.keyId());
             out.println("  SecretKey: " + c.secret().reveal());
             if (state != null) out.println("  state:     " + state.toAbsolutePath());
+            for (FaultRule r : rules) out.println("  fault:     " + r.describe());
             out.println("Use it: export TENCENTCLOUD_SECRET_ID=" + c.keyId() + " TENCENTCLOUD_SECRET_KEY=" + c.secret().reveal()
                     + "; cachesh --endpoint " + emulator.endpoint());
             out.println("Press Ctrl-C to stop.");

@@ -28,4 +28,9 @@ public interface EmulatorControl {
     default boolean canServe(String provider) {
         return true;
     }
+
+    /** The running emulator's fault rules ({@code %emulator faults}), empty when it is not running. */
+    default Optional<io.cachesh.emulator.control.Faults> emulatorFaults() {
+        return Optional.empty();
+    }
 }

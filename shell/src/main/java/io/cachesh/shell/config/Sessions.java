@@ -140,6 +140,11 @@ public final class Sessions implements EngineFactory, EmulatorControl, AutoClose
                 emulator.dataPlaneDescription()));
     }
 
+    @Override
+    public synchronized Optional<io.cachesh.emulator.control.Faults> emulatorFaults() {
+        return emulator == null ? Optional.empty() : Optional.of(emulator.faults());
+    }
+
     private static int redisProcesses(Emulator e) {
         try {
             var plane = e.fleet().dataPlane();

@@ -217,6 +217,29 @@ class CacheshCommandTest {
     }
 
     @Test
+    void emulatorCommandLoadsTheFaultFileOfTheDocs() {
+        java.nio.file.Path example = java.nio.file.Path.of("..", "docs", "examples", "faults.json");
+        assertThat(cachesh("emulator", "--port", "0", "--task-delay-ms", "10", "--faults", example.toString())).isZero();
+        assertThat(out).contains(
+                "  fault:     tencent CreateInstances: reset mid-answer after the action, 1 time\n",
+                "  fault:     tencent UpgradeInstance: HTTP 502 after the action, 1 time\n",
+                "  fault:     tencent DescribeInstances: +300 ms, every time, probability 0.05\n",
+                "  fault:     tencent DescribeTaskList: body trickled over 2000 ms, 2 times\n",
+                "  fault:     huawei ResizeInstance: task fails, 1 time\n",
+                "  fault:     huawei CreateInstance: task hangs, 1 time\n",
+                "  fault:     capitalonline CreateMemcachedInstance: error Throttling, 3 times\n",
+                "  fault:     any vendor DescribeTaskInfo: error InternalError, every time, probability 0.1\n");
+    }
+
+    @Test
+    void aBadFaultFileIsAUsageErrorNamingTheRuleAndTheField() throws IOException {
+        Path file = home.resolve("faults.json");
+        Files.writeString(file, "[{\"action\":\"CreateInstances\",\"reset\":true},{\"action\":\"X\",\"resett\":true}]");
+        assertThat(cachesh("emulator", "--port", "0", "--faults", file.toString())).isEqualTo(2);
+        assertThat(err).startsWith("error: --faults: " + file + ": fault 2: unknown field `resett` (known: ");
+    }
+
+    @Test
     void replStartsWithTheEmbeddedEmulatorAndEvaluatesCells() {
         typed = "x = 6\nx * 7\nsecret = 'hunter2'\n";
         assertThat(cachesh()).isZero();

@@ -79,6 +79,30 @@ class EmulatorCellsTest {
     }
 
     @Test
+    void emulatorFaultsMagicListsAddsAndClearsRulesThatTheNextCellsMeet() {
+        ok("%emulator start");
+        ok("%emulator faults");
+        assertThat(printed.toString()).contains("faults: none\n");
+        ok("%emulator faults add {\"vendor\":\"tencent\",\"action\":\"CreateInstances\",\"code\":\"InternalError\",\"times\":1}");
+        assertThat(printed.toString()).contains("fault added: tencent CreateInstances: error InternalError, 1 time\n");
+        ok("%emulator faults list");
+        assertThat(printed.toString()).contains("fault 1: tencent CreateInstances: error InternalError, 1 time\n");
+        CellSession.Outcome failed = cells.execute("create name: 'cache', spec: 'redis.ha', capacity: 1, password: 'Cache-Pass1'");
+        assertThat(failed.failed()).isTrue();
+        assertThat(io.cachesh.shell.render.ErrorMessages.message(failed.error())).contains("InternalError");
+        // used up: the same cell now works
+        ok("create name: 'cache', spec: 'redis.ha', capacity: 1, password: 'Cache-Pass1'");
+        ok("%emulator faults add [{\"action\":\"DescribeInstances\",\"latencyMs\":1},{\"action\":\"ResetPassword\",\"reset\":true}]");
+        ok("%emulator faults clear");
+        assertThat(printed.toString()).contains("faults cleared (2)\n");
+        assertThat(sessions.emulatorFaults().orElseThrow().rules()).isEmpty();
+        CellSession.Outcome bad = cells.execute("%emulator faults add {\"action\":\"X\",\"httpStatus\":404}");
+        assertThat(bad.failed()).isTrue();
+        assertThat(io.cachesh.shell.render.ErrorMessages.message(bad.error()))
+                .contains("%emulator faults add: httpStatus must be 500-599");
+    }
+
+    @Test
     void fleetProgressIsABarOnATerminalAndLinesElsewhere() {
         ok("create name: 'orders', spec: 'redis.ha', capacity: 1, password: 'Orders-Pass1'");
         StringWriter terminal = new StringWriter();

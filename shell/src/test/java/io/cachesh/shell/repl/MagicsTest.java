@@ -159,7 +159,7 @@ class MagicsTest {
                 In [6]: %emulator stop
                 emulator: not running
                 In [7]: %emulator restart
-                error: usage: %emulator start|stop|status
+                error: usage: %emulator start|stop|status|faults [list|add JSON|load FILE|clear]
                 """);
         assertThat(engines).hasSize(2); // %emulator start opened a session on it
     }
