@@ -19,9 +19,11 @@ import java.nio.file.Path;
  * <li><b>idle heap</b>: heap used after a full GC with a fresh session, then after the cell
  *     {@code all = list()} (1,000 instances, 10 DescribeInstances pages) with its result kept in the binding, as the
  *     REPL keeps a cell's result;</li>
- * <li><b>leak</b>: {@code --cells} cells of {@code (1..10).each { list() }} (each cell compiled, as the REPL does;
- *     10 list() of 10 pages: 100 calls a cell, 10,000 calls for 100 cells), heap used after a full GC after every
- *     cell; flat when the last tenth of the cells sits within 1 MB of the first tenth (after a warm-up tenth).</li>
+ * <li><b>calls</b>: one cell making 10,000 DescribeInstances calls (20 instances each) through the session's client,
+ *     heap used after a full GC after every 1,000; flat when the 10th sample is within 256 KB of the 2nd;</li>
+ * <li><b>cells</b>: {@code --cells} cells of 100 such calls each (each cell compiled, as the REPL does), heap used
+ *     after a full GC after every cell; flat when the last tenth of the cells sits within 1 MB of the first tenth
+ *     (after a warm-up tenth).</li>
  * </ol>
  * <pre>MemoryRun --endpoint URL [--cells 100] [--out F]</pre>
  */
@@ -69,6 +71,14 @@ public final class MemoryRun {
             json.put("heapAfterList1000Bytes", listed);
             json.put("heapHeldByList1000Bytes", listed - fresh);
 
+            // 10,000 calls in one cell, heap sampled after every 1,000: what the calls themselves leave behind
+            ArrayNode perCall = json.putArray("heapPerThousandCallsBytes");
+            session.binding().setVariable("sample", (Runnable) () -> perCall.add(heapAfterGcUnchecked()));
+            session.evaluate("(1..10).each { (1..1000).each { tencent.redis.describeInstances(limit: 20, offset: 0) }; "
+                    + "sample.run() }");
+            json.put("callsGrowthBytes", perCall.get(9).asDouble() - perCall.get(1).asDouble());
+            json.put("callsFlat", perCall.get(9).asDouble() - perCall.get(1).asDouble() <= 256 * 1024);
+
             ArrayNode samples = json.putArray("heapAfterCellBytes");
             for (int c = 0; c < cells; c++) {
                 session.evaluate(CELL);
@@ -82,6 +92,7 @@ public final class MemoryRun {
             json.put("heapFirstTenthBytes", first);
             json.put("heapLastTenthBytes", last);
             json.put("heapGrowthBytes", last - first);
+            json.put("heapGrowthPerCellBytes", (last - first) / (cells - 1.5 * tenth));
             json.put("flat", last - first <= 1024 * 1024);
         }
         String text = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
@@ -94,6 +105,15 @@ public final class MemoryRun {
         double sum = 0;
         for (int i = from; i < to; i++) sum += samples.get(i).asDouble();
         return sum / (to - from);
+    }
+
+    static long heapAfterGcUnchecked() {
+        try {
+            return heapAfterGc();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Heap used after full collections, once it stops going down. */
