@@ -22,8 +22,8 @@ import java.nio.file.Path;
  * <li><b>calls</b>: one cell making 10,000 DescribeInstances calls (20 instances each) through the session's client,
  *     heap used after a full GC after every 1,000; flat when the 10th sample is within 256 KB of the 2nd;</li>
  * <li><b>cells</b>: {@code --cells} cells of 100 such calls each (each cell compiled, as the REPL does), heap used
- *     after a full GC after every cell; flat when the last tenth of the cells sits within 1 MB of the first tenth
- *     (after a warm-up tenth).</li>
+ *     after a full GC after every cell; flat when the mean of the last tenth of the cells is within 1 KB per cell of
+ *     the mean of the first tenth (after a warm-up tenth).</li>
  * </ol>
  * <pre>MemoryRun --endpoint URL [--cells 100] [--out F]</pre>
  */
@@ -93,7 +93,7 @@ public final class MemoryRun {
             json.put("heapLastTenthBytes", last);
             json.put("heapGrowthBytes", last - first);
             json.put("heapGrowthPerCellBytes", (last - first) / (cells - 1.5 * tenth));
-            json.put("flat", last - first <= 1024 * 1024);
+            json.put("flat", (last - first) / (cells - 1.5 * tenth) <= 1024);
         }
         String text = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
         System.out.println(text);

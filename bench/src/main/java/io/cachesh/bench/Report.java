@@ -142,9 +142,9 @@ public final class Report {
             if (ok) met++; else missed++;
             ok = m.path("flat").asBoolean();
             lines.add(row("Memory: heap after GC over " + m.path("cells").asInt() + " cells of 100 calls ("
-                    + m.path("calls").asInt() + " calls): growth first to last tenth ("
-                    + kb(m.path("heapGrowthPerCellBytes").asDouble()) + " per cell)", 1, kb(m.path("heapGrowthBytes").asDouble()),
-                    "—", Double.NaN, "flat (≤ 1 MB)", ok, "[memory](#commands)"));
+                    + m.path("calls").asInt() + " calls): growth per cell (first to last tenth: "
+                    + kb(m.path("heapGrowthBytes").asDouble()) + ")", 1, kb(m.path("heapGrowthPerCellBytes").asDouble()),
+                    "—", Double.NaN, "flat (≤ 1 KB per cell)", ok, "[memory](#commands)"));
             if (ok) met++; else missed++;
         }
 
