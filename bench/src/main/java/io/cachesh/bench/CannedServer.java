@@ -41,6 +41,7 @@ public final class CannedServer implements AutoCloseable {
     private final byte[] hwListInstances = CannedBodies.load("huawei-list-instances-20.json");
     private final byte[] hwShowInstance = CannedBodies.load("huawei-show-instance.json");
     private final byte[] notFound = "{\"error\":\"not canned\"}".getBytes(StandardCharsets.UTF_8);
+    private volatile CannedFleet fleet;
 
     public CannedServer(int port, int threads) {
         try {
@@ -71,18 +72,29 @@ public final class CannedServer implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /**
+     * With a fleet, DescribeInstances answers the page its {@code Limit}/{@code Offset} ask for out of that many
+     * copies of the canned answer's first instance (the memory run lists 1,000 this way); null: the fixed answer.
+     */
+    public CannedServer fleet(int instances) {
+        this.fleet = instances > 0 ? new CannedFleet(tcDescribeInstances, instances) : null;
+        return this;
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
+        byte[] request;
         try (InputStream in = exchange.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
+            request = in.readAllBytes();
         }
         byte[] body = notFound;
         int status = 404;
         String action = exchange.getRequestHeaders().getFirst("X-TC-Action");
         String path = exchange.getRequestURI().getPath();
+        CannedFleet pages = fleet;
         if (action != null) {
             status = 200;
             body = switch (action) {
-                case "DescribeInstances" -> tcDescribeInstances;
+                case "DescribeInstances" -> pages == null ? tcDescribeInstances : pages.page(request);
                 case "CreateInstances" -> tcCreateInstances;
                 case "DescribeTaskInfo" -> tcDescribeTaskInfo;
                 default -> {
@@ -113,20 +125,22 @@ public final class CannedServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** {@code CannedServer [--port N] [--threads N] [--port-file PATH]}: serves until killed. */
+    /** {@code CannedServer [--port N] [--threads N] [--port-file PATH] [--fleet N]}: serves until killed. */
     public static void main(String[] args) throws Exception {
         int port = 0;
         int threads = 8;
         Path portFile = null;
+        int fleet = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--port-file" -> portFile = Path.of(args[++i]);
+                case "--fleet" -> fleet = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        CannedServer server = new CannedServer(port, threads).start();
+        CannedServer server = new CannedServer(port, threads).fleet(fleet).start();
         if (portFile != null) {
             Path tmp = Path.of(portFile + ".tmp");
             Files.writeString(tmp, Integer.toString(server.port()));

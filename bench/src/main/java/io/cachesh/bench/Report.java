@@ -71,42 +71,81 @@ public final class Report {
         }
 
         int cores = Runtime.getRuntime().availableProcessors();
-        Path emu = dir.resolve("emulator-20.json");
-        Path stub = dir.resolve("stub-20.json");
+        Path emu = dir.resolve("wrk-emulator-20.json");
+        Path stub = dir.resolve("wrk-stub-20.json");
         if (Files.exists(emu)) {
             JsonNode e = JSON.readTree(emu.toFile());
             JsonNode s = Files.exists(stub) ? JSON.readTree(stub.toFile()) : null;
-            double ec = e.path("callsPerSecond").asDouble();
-            boolean ok = ec >= 10_000 && e.path("errors").asLong() == 0;
-            String peer = s == null ? "—" : fmt(s.path("callsPerSecond").asDouble(), 0);
-            lines.add(row("Emulator: DescribeInstances/s (20 in the answer, TC3 verified), peer: canned stub",
-                    e.path("threads").asInt(), fmt(ec, 0), peer, s == null ? Double.NaN : ec / s.path("callsPerSecond").asDouble(),
-                    "≥ 10,000/s", ok, "[emulator](#commands)"));
+            double ec = perSecond(e);
+            boolean ok = ec >= 10_000 && e.path("errors").asLong() == 0 && e.path("socketErrors").asLong() == 0;
+            String peer = s == null ? "—" : fmt(perSecond(s), 0);
+            String conns = e.path("connections").asText("?");
+            lines.add(row("Emulator: DescribeInstances/s (20 in the answer, TC3 verified; wrk, " + conns
+                    + " connections; " + e.path("errors").asLong() + " errors), peer: canned stub", 1, fmt(ec, 0), peer,
+                    s == null ? Double.NaN : ec / perSecond(s), "≥ 10,000/s", ok, "[emulator](#commands)"));
             if (ok) met++; else missed++;
-            lines.add(row("Emulator: p50 / p99 latency", e.path("threads").asInt(),
+            lines.add(row("Emulator: p50 / p99 latency (20 in the answer)", 1,
                     ms(e, "p50Micros") + " / " + ms(e, "p99Micros"), s == null ? "—" : ms(s, "p50Micros") + " / " + ms(s, "p99Micros"),
                     Double.NaN, "reported", null, "[emulator](#commands)"));
-            lines.add(row("Emulator: server CPU per call", e.path("threads").asInt(),
-                    fmt(e.path("serverCpuMicrosPerCall").asDouble(), 0) + " µs",
+            double cpu = e.path("serverCpuMicrosPerCall").asDouble();
+            lines.add(row("Emulator: server CPU per call (20 in the answer)", 1, fmt(cpu, 0) + " µs",
                     s == null ? "—" : fmt(s.path("serverCpuMicrosPerCall").asDouble(), 0) + " µs",
-                    s == null ? Double.NaN : e.path("serverCpuMicrosPerCall").asDouble() / s.path("serverCpuMicrosPerCall").asDouble(),
-                    "reported", null, "[emulator](#commands)"));
-        }
-        if (Files.exists(emu)) {
-            JsonNode e = JSON.readTree(emu.toFile());
-            double capacity = cores * 1e6 / e.path("serverCpuMicrosPerCall").asDouble();
-            lines.add(row("Emulator: capacity its own CPU allows (" + cores + " cores ÷ server CPU per call), 20 in the answer",
-                    e.path("threads").asInt(), fmt(capacity, 0) + "/s", "—", Double.NaN, "≥ 10,000/s", capacity >= 10_000,
+                    s == null ? Double.NaN : cpu / s.path("serverCpuMicrosPerCall").asDouble(), "reported", null,
                     "[emulator](#commands)"));
+            double capacity = cores * 1e6 / cpu;
+            lines.add(row("Emulator: capacity its own CPU allows (" + cores + " cores ÷ server CPU per call), 20 in the answer",
+                    1, fmt(capacity, 0) + "/s", "—", Double.NaN, "reported", null, "[emulator](#commands)"));
         }
-        Path emu1 = dir.resolve("emulator-1.json");
+        Path emu1 = dir.resolve("wrk-emulator-1.json");
         if (Files.exists(emu1)) {
             JsonNode e = JSON.readTree(emu1.toFile());
+            double c = perSecond(e);
+            boolean ok = c >= 10_000 && e.path("errors").asLong() == 0 && e.path("socketErrors").asLong() == 0;
             double cpu = e.path("serverCpuMicrosPerCall").asDouble();
-            lines.add(row("Emulator: DescribeInstances/s (1 in the answer); p50 / p99 " + ms(e, "p50Micros") + " / "
-                    + ms(e, "p99Micros") + "; server CPU " + fmt(cpu, 0) + " µs per call, capacity " + fmt(cores * 1e6 / cpu, 0) + "/s",
-                    e.path("threads").asInt(), fmt(e.path("callsPerSecond").asDouble(), 0), "—", Double.NaN, "reported", null,
-                    "[emulator](#commands)"));
+            lines.add(row("Emulator: DescribeInstances/s (1 in the answer, TC3 verified; " + e.path("errors").asLong()
+                    + " errors); p50 / p99 " + ms(e, "p50Micros") + " / " + ms(e, "p99Micros") + "; server CPU "
+                    + fmt(cpu, 0) + " µs per call", 1, fmt(c, 0), "—", Double.NaN, "≥ 10,000/s", ok, "[emulator](#commands)"));
+            if (ok) met++; else missed++;
+        }
+
+        Path fleet = dir.resolve("fleet.json");
+        if (Files.exists(fleet)) {
+            JsonNode f = JSON.readTree(fleet.toFile());
+            double ratio = f.path("resizeRatio").asDouble();
+            boolean ok = ratio <= 1.15 && f.path("resizeThrottled").asLong() == 0 && f.path("resizeFailed").asLong() == 0;
+            lines.add(row("Fleet: fleet(parallel: " + f.path("parallel").asInt() + ") { resize } over "
+                    + f.path("instances").asInt() + " instances, UpgradeInstance limit " + f.path("resizeLimitPerSecond").asInt()
+                    + "/s: wall time (peer: the bound); " + f.path("resizeThrottled").asLong() + " throttled, "
+                    + f.path("resizeFailed").asLong() + " failed", f.path("parallel").asInt(),
+                    fmt(f.path("resizeSeconds").asDouble(), 1) + " s", fmt(f.path("resizeBoundSeconds").asDouble(), 1) + " s",
+                    ratio, "≤ 1.15×, 0 throttled", ok, "[fleet](#commands)"));
+            if (ok) met++; else missed++;
+            ok = f.path("describeThrottled").asLong() == 0 && f.path("describeFailed").asLong() == 0;
+            lines.add(row(f.path("describes").asInt() + " concurrent DescribeInstances (limit "
+                    + f.path("describeLimitPerSecond").asInt() + "/s): throttled / failed; wall time "
+                    + fmt(f.path("describeSeconds").asDouble(), 1) + " s (bound " + fmt(f.path("describeBoundSeconds").asDouble(), 1)
+                    + " s)", f.path("describes").asInt(), f.path("describeThrottled").asLong() + " / " + f.path("describeFailed").asLong(),
+                    "—", Double.NaN, "0 throttled", ok, "[fleet](#commands)"));
+            if (ok) met++; else missed++;
+        }
+
+        Path memory = dir.resolve("memory.json");
+        if (Files.exists(memory)) {
+            JsonNode m = JSON.readTree(memory.toFile());
+            lines.add(row("Memory: heap after GC, idle session holding list() of 1,000 instances (fresh session "
+                    + mb(m.path("heapFreshSessionBytes").asDouble()) + "; the list holds "
+                    + mb(m.path("heapHeldByList1000Bytes").asDouble()) + ")", 1, mb(m.path("heapAfterList1000Bytes").asDouble()),
+                    "—", Double.NaN, "reported", null, "[memory](#commands)"));
+            boolean ok = m.path("callsFlat").asBoolean();
+            lines.add(row("Memory: heap after GC over 10,000 DescribeInstances calls in one cell: growth from call 2,000 to 10,000",
+                    1, kb(m.path("callsGrowthBytes").asDouble()), "—", Double.NaN, "flat (≤ 256 KB)", ok, "[memory](#commands)"));
+            if (ok) met++; else missed++;
+            ok = m.path("flat").asBoolean();
+            lines.add(row("Memory: heap after GC over " + m.path("cells").asInt() + " cells of 100 calls ("
+                    + m.path("calls").asInt() + " calls): growth per cell (first to last tenth: "
+                    + kb(m.path("heapGrowthBytes").asDouble()) + ")", 1, kb(m.path("heapGrowthPerCellBytes").asDouble()),
+                    "—", Double.NaN, "flat (≤ 1 KB per cell)", ok, "[memory](#commands)"));
+            if (ok) met++; else missed++;
         }
 
         // {figure, file prefix, whether the 0.7x target applies}
@@ -194,6 +233,14 @@ public final class Report {
         String verdict = ok == null ? "—" : ok ? "met" : "**not met**";
         return "| " + figure + " | " + threads + " | " + ours + " | " + peer + " | "
                 + (Double.isNaN(ratio) ? "—" : fmt(ratio, 2) + "×") + " | " + target + " | " + verdict + " | " + cmd + " |";
+    }
+
+    static double perSecond(JsonNode wrk) {
+        return wrk.path("requests").asDouble() / (wrk.path("durationMicros").asDouble() / 1e6);
+    }
+
+    static String mb(double bytes) {
+        return fmt(bytes / 1024.0 / 1024.0, 1) + " MB";
     }
 
     static String kb(double bytes) {

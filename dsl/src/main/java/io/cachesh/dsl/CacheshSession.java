@@ -3,6 +3,7 @@ package io.cachesh.dsl;
 import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
+import org.codehaus.groovy.runtime.InvokerHelper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,13 +66,30 @@ public final class CacheshSession implements AutoCloseable {
     /** Evaluates one cell or snippet; variables assigned without {@code def} stay in {@link #binding()}. */
     public Object evaluate(String source) {
         Objects.requireNonNull(source, "source == null");
-        String compiledName = "Cell" + cells.incrementAndGet() + ".groovy";
+        String name = "Cell" + cells.incrementAndGet();
+        String compiledName = name + ".groovy";
         Script script = shell.parse(source, compiledName);
         script.setBinding(binding);
         try {
             return script.run();
         } catch (RuntimeException e) {
             throw ScriptErrors.locate(e, compiledName, null, binding);
+        } finally {
+            forgetMetaClasses(name);
+        }
+    }
+
+    /**
+     * Drops what Groovy's runtime cached for a cell's script and closure classes (their meta classes, class infos and
+     * bean-introspection entries): a script class's meta class indexes every DSL method (about 70 KB), and the caches
+     * kept one per cell for good, so heap grew with every cell run (bench {@code MemoryRun}). The classes stay
+     * loadable; a closure kept from the cell gets a new meta class when it is called again.
+     */
+    private void forgetMetaClasses(String cell) {
+        for (Class<?> c : shell.getClassLoader().getLoadedClasses()) {
+            if (c.getName().equals(cell) || c.getName().startsWith(cell + "$")) {
+                InvokerHelper.removeClass(c);
+            }
         }
     }
 

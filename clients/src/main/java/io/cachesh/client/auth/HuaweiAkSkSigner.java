@@ -169,8 +169,10 @@ public final class HuaweiAkSkSigner {
 
     /** {@code SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=hex}. */
     public static String authorization(Credentials credentials, Input in) {
-        return ALGORITHM + " Access=" + credentials.keyId() + ", SignedHeaders=" + signedHeaderNames(in.headers())
-                + ", Signature=" + signature(credentials.secret(), in);
+        SortedMap<String, String> signed = signedHeaders(in.headers());
+        String signature = hex(hmac(credentials.secret(), stringToSign(requireDate(in), canonicalRequest(in, signed))));
+        return ALGORITHM + " Access=" + credentials.keyId() + ", SignedHeaders=" + String.join(";", signed.keySet())
+                + ", Signature=" + signature;
     }
 
     /**
@@ -236,6 +238,7 @@ public final class HuaweiAkSkSigner {
     /** The SDK's {@code SignUtils.urlEncode}: form encoding with {@code %20}, {@code %2A}, {@code ~}, and {@code /} kept when {@code path}. */
     static String urlEncode(String value, boolean path) {
         if (value == null) return "";
+        if (isUnreserved(value)) return value; // what the encoding below gives back for these characters
         String encoded;
         try {
             encoded = URLEncoder.encode(value, "UTF-8");
@@ -255,6 +258,17 @@ public final class HuaweiAkSkSigner {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Only {@code A-Z a-z 0-9 - . _ ~}: the characters every step of {@link #urlEncode} leaves as they are. */
+    private static boolean isUnreserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+            if (!plain) return false;
+        }
+        return true;
     }
 
     private static String requireDate(Input in) {

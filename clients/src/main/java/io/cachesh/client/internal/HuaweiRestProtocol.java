@@ -70,6 +70,7 @@ public final class HuaweiRestProtocol implements Protocol {
     private final ErrorMapper errors;
     /** Per operation: does its output rename a member on the wire (then the answer is bound through a tree)? */
     private final Map<String, Boolean> renamedOutputs = new ConcurrentHashMap<>();
+    private final Map<String, List<List<Piece>>> pathTemplates = new ConcurrentHashMap<>();
 
     /**
      * @param tokenAuth IAM token auth, or null to sign with the config's AK/SK
@@ -199,12 +200,18 @@ public final class HuaweiRestProtocol implements Protocol {
         int question = template.indexOf('?');
         String pathTemplate = question < 0 ? template : template.substring(0, question);
         String projectId = null;
-        for (String segment : pathTemplate.split("/")) {
-            if (segment.isEmpty()) continue;
-            Matcher m = PLACEHOLDER.matcher(segment);
+        for (List<Piece> segment : pathTemplates.computeIfAbsent(pathTemplate, HuaweiRestProtocol::parsePath)) {
+            if (segment.size() == 1 && !segment.get(0).placeholder()) {
+                target.addPathSegment(segment.get(0).text());
+                continue;
+            }
             StringBuilder filled = new StringBuilder();
-            while (m.find()) {
-                String name = m.group(1);
+            for (Piece piece : segment) {
+                if (!piece.placeholder()) {
+                    filled.append(piece.text());
+                    continue;
+                }
+                String name = piece.text();
                 String value = pathValues.get(name);
                 if (value == null && "project_id".equals(name)) value = projectId();
                 if (value == null || value.isEmpty()) {
@@ -213,9 +220,8 @@ public final class HuaweiRestProtocol implements Protocol {
                             ? " (set ClientConfig.Builder.projectId, or use IAM token auth)" : ""));
                 }
                 if ("project_id".equals(name)) projectId = value;
-                m.appendReplacement(filled, Matcher.quoteReplacement(value));
+                filled.append(value);
             }
-            m.appendTail(filled);
             target.addPathSegment(filled.toString());
         }
         if (pathTemplate.endsWith("/") && pathTemplate.length() > 1) target.addPathSegment("");
@@ -227,6 +233,29 @@ public final class HuaweiRestProtocol implements Protocol {
         if (projectId == null) projectId = config.projectId();
         return new Unsigned(http.method().toUpperCase(Locale.ROOT), target.build(), headers,
                 bodyBytes(operation, bodyMembers, body, http.method()), projectId);
+    }
+
+    /** A piece of a path segment: literal text, or the name of a {@code {placeholder}}. */
+    private record Piece(String text, boolean placeholder) {
+    }
+
+    /** The non-empty segments of a path template, each as its pieces (parsed once per template). */
+    private static List<List<Piece>> parsePath(String pathTemplate) {
+        List<List<Piece>> segments = new ArrayList<>();
+        for (String segment : pathTemplate.split("/")) {
+            if (segment.isEmpty()) continue;
+            List<Piece> pieces = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(segment);
+            int end = 0;
+            while (m.find()) {
+                if (m.start() > end) pieces.add(new Piece(segment.substring(end, m.start()), false));
+                pieces.add(new Piece(m.group(1), true));
+                end = m.end();
+            }
+            if (end < segment.length() || pieces.isEmpty()) pieces.add(new Piece(segment.substring(end), false));
+            segments.add(List.copyOf(pieces));
+        }
+        return List.copyOf(segments);
     }
 
     private String projectId() {

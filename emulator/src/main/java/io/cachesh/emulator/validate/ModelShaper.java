@@ -1,5 +1,6 @@
 package io.cachesh.emulator.validate;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,11 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.model.ApiModel;
 import io.cachesh.model.MemberModel;
 import io.cachesh.model.ShapeModel;
+import java.io.IOException;
 import java.util.Map;
 
 /**
  * Fits a response to its model shape: members the shape does not define are dropped, recursively, so what the
  * emulator answers is what the model (and so the generated client) describes. Values are left as they are.
+ * {@link #writeMembers} writes the shaped members straight to a generator without building the shaped copy (the copy
+ * was about a third of the emulator's CPU on a DescribeInstances of 20).
  */
 public final class ModelShaper {
 
@@ -49,5 +53,68 @@ public final class ModelShaper {
             return out;
         }
         return v;
+    }
+
+    /**
+     * Writes the members of {@code shape(shapeName, value)} to {@code out} (inside an object the caller opened), in
+     * the same order and with the same values, except the member named {@code omit}; {@code value} is not changed.
+     * With a null or unknown {@code shapeName} every member is written.
+     */
+    public void writeMembers(String shapeName, ObjectNode value, JsonGenerator out, String omit) throws IOException {
+        writeMembers(shapeName == null ? null : model.shapes().get(shapeName), value, out, omit);
+    }
+
+    private void writeMembers(ShapeModel shape, ObjectNode value, JsonGenerator out, String omit) throws IOException {
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
+            String key = e.getKey();
+            if (key.equals(omit)) continue;
+            MemberModel m = shape == null ? null : shape.members().get(key);
+            if (shape != null && m == null) continue;
+            out.writeFieldName(key);
+            if (m == null) {
+                write(e.getValue(), out);
+            } else {
+                writeMember(m, e.getValue(), out);
+            }
+        }
+    }
+
+    private void writeMember(MemberModel m, JsonNode v, JsonGenerator out) throws IOException {
+        if (m.isStructure() && v.isObject()) {
+            out.writeStartObject();
+            writeMembers(model.shapes().get(m.shape()), (ObjectNode) v, out, null);
+            out.writeEndObject();
+        } else if (m.isList() && v.isArray() && m.member() != null) {
+            out.writeStartArray();
+            for (JsonNode item : v) writeMember(m.member(), item, out);
+            out.writeEndArray();
+        } else if ("map".equals(m.type()) && v.isObject() && m.member() != null) {
+            out.writeStartObject();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
+                out.writeFieldName(e.getKey());
+                writeMember(m.member(), e.getValue(), out);
+            }
+            out.writeEndObject();
+        } else {
+            write(v, out);
+        }
+    }
+
+    /** A value as it is: scalars written directly (what their own {@code serialize} writes), the rest as trees. */
+    private static void write(JsonNode v, JsonGenerator out) throws IOException {
+        switch (v.getNodeType()) {
+            case STRING -> out.writeString(v.textValue());
+            case BOOLEAN -> out.writeBoolean(v.booleanValue());
+            case NULL -> out.writeNull();
+            case NUMBER -> {
+                switch (v.numberType()) {
+                    case INT -> out.writeNumber(v.intValue());
+                    case LONG -> out.writeNumber(v.longValue());
+                    case DOUBLE -> out.writeNumber(v.doubleValue());
+                    default -> out.writeTree(v);
+                }
+            }
+            default -> out.writeTree(v);
+        }
     }
 }
