@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,13 +66,28 @@ class BundleTest {
         List<String> command = new ArrayList<>();
         command.add(root.resolve("bin/cachesh").toString());
         command.addAll(List.of(args));
-        return exec(dir, Map.of("HOME", home.toString(), "NO_COLOR", "1"), command.toArray(String[]::new));
+        return exec(dir, Map.of("HOME", home.toString(), "NO_COLOR", "1", "CACHESH_DAEMON_DIR", daemonDir().toString()),
+                command.toArray(String[]::new));
+    }
+
+    /** The launcher hands -e and run to a per-user daemon: this bundle's own, never the user's. */
+    private static Path daemonDir() {
+        return dir.resolve("daemon");
+    }
+
+    @AfterAll
+    static void stopTheDaemon() throws Exception {
+        if (root == null) return;
+        Result stop = exec(dir, Map.of("HOME", home.toString(), "CACHESH_DAEMON_DIR", daemonDir().toString()),
+                root.resolve("bin/cachesh").toString(), "daemon", "stop");
+        assertThat(stop.code).as(stop.out + stop.err).isZero();
     }
 
     @Test
     void holdsTheLauncherTheJarTheManPageAndTheCompletionScripts() {
         assertThat(root.resolve("bin/cachesh")).isExecutable();
         assertThat(root.resolve("lib/cachesh.jar")).isRegularFile();
+        assertThat(root.resolve("lib/cachesh-launcher.jar")).isRegularFile();
         assertThat(root.resolve("README.txt")).content().contains("cachesh " + VERSION, "Java 17");
         assertThat(root.resolve("man/cachesh.1")).content().startsWith(".TH CACHESH 1").contains(".SS cachesh call",
                 "\\fB\\-\\-generate\\-skeleton\\fR");
@@ -108,7 +124,8 @@ class BundleTest {
     void worksThroughASymlinkAndRefusesAnOldJava() throws Exception {
         Path link = dir.resolve("cachesh-link");
         if (!Files.exists(link)) Files.createSymbolicLink(link, root.resolve("bin/cachesh"));
-        Result viaLink = exec(dir, Map.of("HOME", home.toString()), link.toString(), "--version");
+        Result viaLink = exec(dir, Map.of("HOME", home.toString(), "CACHESH_DAEMON_DIR", daemonDir().toString()),
+                link.toString(), "--version");
         assertThat(viaLink.code).as(viaLink.err).isZero();
 
         Path oldJdk = Files.createDirectories(dir.resolve("jdk11/bin"));
