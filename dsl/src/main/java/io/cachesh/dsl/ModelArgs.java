@@ -156,7 +156,7 @@ public final class ModelArgs {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            int d = editDistance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
@@ -165,7 +165,8 @@ public final class ModelArgs {
         return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance: how many single-character edits turn {@code a} into {@code b}. */
+    static int editDistance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;

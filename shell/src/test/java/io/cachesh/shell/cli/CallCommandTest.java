@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachesh.emulator.Emulator;
-import io.cachesh.shell.config.ShellEnvironment;
-import java.io.ByteArrayInputStream;
+import io.cachesh.shell.testing.Cli;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code cachesh call} end to end: the real command line, typed clients, signer and HTTP against the embedded emulator. */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -36,17 +30,10 @@ class CallCommandTest {
     String err;
 
     private int cachesh(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        ShellEnvironment environment = new ShellEnvironment(env, home,
-                () -> new DumbTerminal("test", "dumb", new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-                        StandardCharsets.UTF_8), false, latch -> { });
-        CommandLine cmd = CacheshCommand.newCommandLine(environment);
-        cmd.setOut(new PrintWriter(o, true)).setErr(new PrintWriter(e, true));
-        int code = cmd.execute(args);
-        out = o.toString().replace("\r", "");
-        err = e.toString().replace("\r", "");
-        return code;
+        Cli.Result r = Cli.run(Cli.environment(env, home, "", new ByteArrayOutputStream()), args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test

@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachesh.client.auth.Credentials;
 import io.cachesh.emulator.Emulator;
-import io.cachesh.shell.config.ShellEnvironment;
-import java.io.ByteArrayInputStream;
+import io.cachesh.shell.testing.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
-import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code cachesh configure} and profiles end to end: files written (mode 600), interactive answers with the secret not
@@ -58,18 +53,10 @@ class ConfigureCommandTest {
     }
 
     private int cachesh(String... args) {
-        ShellEnvironment environment = new ShellEnvironment(env, home,
-                () -> new DumbTerminal("test", "dumb", new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                        terminalOut, StandardCharsets.UTF_8),
-                false, latch -> { });
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cmd = CacheshCommand.newCommandLine(environment);
-        cmd.setOut(new PrintWriter(o, true)).setErr(new PrintWriter(e, true));
-        int code = cmd.execute(args);
-        out = o.toString().replace("\r", "");
-        err = e.toString().replace("\r", "");
-        return code;
+        Cli.Result r = Cli.run(Cli.environment(env, home, typed, terminalOut), args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     private Path config() {

@@ -2,21 +2,16 @@ package io.cachesh.shell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cachesh.shell.config.ShellEnvironment;
-import java.io.ByteArrayInputStream;
+import io.cachesh.shell.testing.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The issue's bad-input rule at run time, from each front end ({@code cachesh -e}, {@code cachesh run}, the REPL):
@@ -39,18 +34,10 @@ class DslMistakesCliTest {
     String err;
 
     private int cachesh(String... args) {
-        ShellEnvironment environment = new ShellEnvironment(Map.of("NO_COLOR", "1"), home,
-                () -> new DumbTerminal("test", "dumb", new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                        terminalOut, StandardCharsets.UTF_8),
-                false, latch -> { });
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cmd = CacheshCommand.newCommandLine(environment);
-        cmd.setOut(new PrintWriter(o, true)).setErr(new PrintWriter(e, true));
-        int code = cmd.execute(args);
-        out = o.toString().replace("\r", "");
-        err = e.toString().replace("\r", "");
-        return code;
+        Cli.Result r = Cli.run(Cli.environment(Map.of("NO_COLOR", "1"), home, typed, terminalOut), args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     private static void assertNoInternals(String text) {

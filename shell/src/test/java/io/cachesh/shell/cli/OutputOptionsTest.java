@@ -2,12 +2,9 @@ package io.cachesh.shell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cachesh.shell.config.ShellEnvironment;
-import java.io.ByteArrayInputStream;
+import io.cachesh.shell.testing.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code --output} and {@code --query} on raw calls and DSL results, against the embedded emulator; UTF-8 output. */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -34,18 +29,10 @@ class OutputOptionsTest {
     String err;
 
     private int cachesh(String... args) {
-        ShellEnvironment environment = new ShellEnvironment(Map.of("NO_COLOR", "1"), home,
-                () -> new DumbTerminal("test", "dumb", new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
-                        StandardCharsets.UTF_8),
-                false, latch -> { });
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cmd = CacheshCommand.newCommandLine(environment);
-        cmd.setOut(new PrintWriter(o, true)).setErr(new PrintWriter(e, true));
-        int code = cmd.execute(args);
-        out = o.toString().replace("\r", "");
-        err = e.toString().replace("\r", "");
-        return code;
+        Cli.Result r = Cli.run(Cli.environment(Map.of("NO_COLOR", "1"), home, "", new ByteArrayOutputStream()), args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test
