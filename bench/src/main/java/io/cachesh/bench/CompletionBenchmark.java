@@ -109,11 +109,12 @@ public class CompletionBenchmark {
             workDir = Files.createTempDirectory("cachesh-completion-bench");
             for (int i = 0; i < FILES; i++) Files.writeString(workDir.resolve(String.format("runbook-%03d.groovy", i)), "1\n");
             Files.createDirectory(workDir.resolve("scripts"));
+            cells.workingDirectory(workDir);
             // wired as Repl.buildReader wires it
             completer = new CacheshCompleter(cells.vocabularySupplier(), cells::variableNames, cells.magics()::usages)
                     .instances(this::instanceRefs)
                     .zones(cache::zones)
-                    .files(() -> workDir);
+                    .files(cells::workingDirectory);
             awaitCache();
 
             Parser parser = new CellParser();
