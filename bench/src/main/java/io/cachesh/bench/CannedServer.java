@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * checking signatures, with fixed bodies ({@link CannedBodies}):
  * <ul>
  *   <li>Tencent API 3.0 ({@code POST /}, {@code X-TC-Action}): DescribeInstances (20 instances), CreateInstances,
- *       DescribeTaskInfo;</li>
+ *       DescribeTaskInfo, DescribeProductInfo (the zones of ap-guangzhou, for the shell's completion cache);</li>
  *   <li>Huawei DCS v2: {@code GET /v2/{project}/instances} (20 instances) and {@code GET /v2/{project}/instances/{id}}.</li>
  * </ul>
  * Run as its own process by {@code bench/run} ({@code main} prints {@code port=N}), so that the server's allocation
@@ -40,6 +40,10 @@ public final class CannedServer implements AutoCloseable {
     private final byte[] tcDescribeTaskInfo = CannedBodies.load("tencent-describe-task-info.json");
     private final byte[] hwListInstances = CannedBodies.load("huawei-list-instances-20.json");
     private final byte[] hwShowInstance = CannedBodies.load("huawei-show-instance.json");
+    private final byte[] tcDescribeProductInfo = ("{\"Response\":{\"RegionSet\":[{\"RegionId\":\"ap-guangzhou\",\"ZoneSet\":["
+            + "{\"ZoneId\":\"ap-guangzhou-2\"},{\"ZoneId\":\"ap-guangzhou-3\"},{\"ZoneId\":\"ap-guangzhou-4\"},"
+            + "{\"ZoneId\":\"ap-guangzhou-6\"},{\"ZoneId\":\"ap-guangzhou-7\"}]}],"
+            + "\"RequestId\":\"canned-product-info\"}}").getBytes(StandardCharsets.UTF_8);
     private final byte[] notFound = "{\"error\":\"not canned\"}".getBytes(StandardCharsets.UTF_8);
     private volatile CannedFleet fleet;
 
@@ -97,6 +101,7 @@ public final class CannedServer implements AutoCloseable {
                 case "DescribeInstances" -> pages == null ? tcDescribeInstances : pages.page(request);
                 case "CreateInstances" -> tcCreateInstances;
                 case "DescribeTaskInfo" -> tcDescribeTaskInfo;
+                case "DescribeProductInfo" -> tcDescribeProductInfo;
                 default -> {
                     status = 404;
                     yield notFound;

@@ -3,6 +3,7 @@ package io.cachesh.shell.repl;
 import groovy.lang.Binding;
 import io.cachesh.client.core.ClientConfig;
 import io.cachesh.dsl.DslOutput;
+import io.cachesh.dsl.result.Instance;
 import io.cachesh.shell.config.EmulatorControl;
 import io.cachesh.shell.config.EngineFactory;
 import io.cachesh.shell.config.ShellSettings;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -334,7 +336,10 @@ public final class CellSession implements AutoCloseable {
             synchronized (outputs) {
                 values.addAll(outputs.values());
             }
+            // a listing is held several times (all = list(), Out[n], _): scan each object once
+            Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Object v : values) {
+                if (!seen.add(v)) continue;
                 if (v instanceof Collection<?> c) c.forEach(item -> addInstance(item, refs));
                 else addInstance(v, refs);
             }
@@ -345,6 +350,12 @@ public final class CellSession implements AutoCloseable {
     }
 
     private static void addInstance(Object value, Set<String> refs) {
+        if (value instanceof Instance i) {
+            // the DSL's own: its accessors, not a reflective toMap() per instance (TAB on 1,000 instances)
+            if (i.getName() != null) refs.add(i.getName());
+            if (i.getId() != null) refs.add(i.getId());
+            return;
+        }
         if (value == null || !"Instance".equals(value.getClass().getSimpleName())) return;
         Values.resultMap(value).ifPresent(m -> {
             if (m.get("name") != null) refs.add(String.valueOf(m.get("name")));

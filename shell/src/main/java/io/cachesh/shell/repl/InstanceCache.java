@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 public final class InstanceCache implements AutoCloseable {
 
     static final Duration STALE_AFTER = Duration.ofSeconds(20);
-    private static final int MAX_INSTANCES = 500;
+    /** Names and ids kept: those of 2,500 instances (500 left most of a 1,000-instance fleet out of completion). */
+    private static final int MAX_REFS = 5_000;
 
     /** Fetches instance references and zones for a client configuration (the provider's API; fakes in tests). */
     @FunctionalInterface
@@ -126,7 +127,7 @@ public final class InstanceCache implements AutoCloseable {
             for (InstanceSet i : client.describeInstancesIterable(DescribeInstancesRequest.builder().limit(100L).build())) {
                 if (i.instanceName() != null && !i.instanceName().isBlank()) refs.add(i.instanceName());
                 if (i.instanceId() != null) refs.add(i.instanceId());
-                if (refs.size() >= MAX_INSTANCES) break;
+                if (refs.size() >= MAX_REFS) break;
             }
             List<String> zones = new ArrayList<>();
             try {

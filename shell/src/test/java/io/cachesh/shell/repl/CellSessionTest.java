@@ -41,4 +41,19 @@ class CellSessionTest {
             assertThat(cells.variableNames()).contains("x", "In", "Out");
         }
     }
+
+    @Test
+    void instanceRefsOfferNamesAndIdsOfInstancesHeldInVariablesAndResults() {
+        PrintWriter out = new PrintWriter(new StringWriter(), true);
+        try (CellSession cells = new CellSession(ShellSettings.defaults(), (settings, output) -> new GroovyTestEngine(),
+                TestVocabulary::vocabulary, () -> out, DslOutput.SILENT, false)) {
+            // the listing is then held three times: in all, in Out[1] and in _
+            CellSession.Outcome listed = cells.execute("all = (0..2).collect { io.cachesh.dsl.result.Instance.builder()"
+                    + ".id('crs-' + it).name(it == 1 ? null : 'orders-' + it).provider('tencent').build() }");
+            assertThat(listed.error()).isNull();
+            cells.execute("one = io.cachesh.dsl.result.Instance.builder().id('crs-9').name('cart').provider('tencent').build()");
+            assertThat(cells.instanceRefs())
+                    .containsExactlyInAnyOrder("orders-0", "crs-0", "crs-1", "orders-2", "crs-2", "cart", "crs-9");
+        }
+    }
 }
