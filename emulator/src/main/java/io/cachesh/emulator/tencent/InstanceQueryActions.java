@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.emulator.dataplane.RedisProcess;
 import io.cachesh.emulator.fleet.Instance;
 import io.cachesh.emulator.protocol.Json;
+import io.cachesh.emulator.validate.FrozenObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ final class InstanceQueryActions extends TencentActionGroup {
 
     /**
      * Each instance's member, kept until the instance changes (building one reads about seven extension values, each
-     * a JSON conversion). Weak keys: a removed instance's entry goes with it. Members are shared by answers, so they
-     * are never changed once stored (the answer is only written out).
+     * a JSON conversion), frozen so the front end also keeps its shaped bytes. Weak keys: a removed instance's entry
+     * goes with it. Members are shared by answers, so they are never changed once stored (answers are only written).
      */
     private final Map<Instance, Rendered> rendered = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -99,7 +100,7 @@ final class InstanceQueryActions extends TencentActionGroup {
         long revision = i.revision();   // read before building: a change during the build outdates what is stored
         Rendered kept = rendered.get(i);
         if (kept != null && kept.revision() == revision) return kept.member();
-        ObjectNode member = instanceSet(i);
+        ObjectNode member = new FrozenObjectNode(instanceSet(i));
         rendered.put(i, new Rendered(revision, member));
         return member;
     }
