@@ -22,6 +22,8 @@ public final class Extensions {
             .findAndRegisterModules();
 
     private final Map<String, JsonNode> values = new LinkedHashMap<>();
+    /** Bumped by every change, after it; read without the lock by {@link Instance#revision()}. */
+    private volatile long revision;
 
     /** The value under {@code key}, or {@code initial} when none was stored yet. */
     public synchronized <T> T get(String key, Class<T> type, Supplier<T> initial) {
@@ -33,6 +35,12 @@ public final class Extensions {
     public synchronized void put(String key, Object value) {
         if (value == null) values.remove(key);
         else values.put(key, JSON.valueToTree(value));
+        revision++;
+    }
+
+    /** A number that changes whenever a value is put or the values are loaded. */
+    long revision() {
+        return revision;
     }
 
     /** Reads, changes and stores a value atomically; returns the stored value. */
@@ -55,5 +63,6 @@ public final class Extensions {
     synchronized void load(JsonNode node) {
         values.clear();
         if (node != null) node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().deepCopy()));
+        revision++;
     }
 }

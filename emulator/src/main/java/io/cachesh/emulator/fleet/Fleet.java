@@ -48,6 +48,13 @@ public final class Fleet implements AutoCloseable {
     private final RedisProcessManager redis;
     private final ScheduledExecutorService scheduler;
     private final Map<String, Instance> instances = new ConcurrentHashMap<>();
+    /** Bumped after every add or removal of an instance: tells whether {@link #ordered} is still the fleet's. */
+    private final AtomicLong membership = new AtomicLong();
+    /** The instances in {@link #instances()} order, kept until the membership changes (the order keys are final). */
+    private volatile Ordered ordered;
+
+    private record Ordered(long membership, List<Instance> instances) {
+    }
     private final Map<Long, Task> tasks = new ConcurrentHashMap<>();
     private final AtomicLong nextTaskId = new AtomicLong(1001);
     private final Object saveLock = new Object();
@@ -148,6 +155,7 @@ public final class Fleet implements AutoCloseable {
         if (instances.putIfAbsent(instance.id(), instance) != null) {
             throw new IllegalArgumentException("duplicate instance id " + instance.id());
         }
+        membership.incrementAndGet();
         changed();
         return instance;
     }
@@ -156,11 +164,17 @@ public final class Fleet implements AutoCloseable {
         return id == null ? Optional.empty() : Optional.ofNullable(instances.get(id));
     }
 
-    /** All instances, oldest first. */
+    /** All instances, oldest first (an unmodifiable list, sorted again only after an add or removal). */
     public List<Instance> instances() {
-        return instances.values().stream()
+        Ordered current = ordered;
+        long now = membership.get();
+        if (current != null && current.membership() == now) return current.instances();
+        // read before the sort: a change during it bumps the counter past this one, so the list is not kept for long
+        List<Instance> sorted = instances.values().stream()
                 .sorted(Comparator.comparing(Instance::createTime).thenComparing(Instance::id))
                 .toList();
+        ordered = new Ordered(now, sorted);
+        return sorted;
     }
 
     public boolean contains(String id) {
@@ -171,6 +185,7 @@ public final class Fleet implements AutoCloseable {
     public void remove(String id) {
         Instance instance = instances.remove(id);
         if (instance == null) return;
+        membership.incrementAndGet();
         stopDataPlane(instance, false);
         deleteTree(root.resolve(id));
         changed();
@@ -328,6 +343,7 @@ public final class Fleet implements AutoCloseable {
                 i.transition(InstanceStatus.RUNNING);
             }
             instances.put(i.id(), i);
+            membership.incrementAndGet();
             if (i.status() == InstanceStatus.RUNNING) {
                 try {
                     startDataPlane(i);

@@ -48,6 +48,8 @@ public final class Instance {
     private final List<Backup> backups = new ArrayList<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
     private final Extensions extensions = new Extensions();
+    /** Bumped (inside the lock, after the write) by every change of a field; see {@link #revision()}. */
+    private volatile long revision;
 
     private Instance(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id == null");
@@ -111,6 +113,7 @@ public final class Instance {
 
     public synchronized void name(String name) {
         this.name = Objects.requireNonNull(name, "name == null");
+        revision++;
     }
 
     public synchronized String version() {
@@ -125,6 +128,7 @@ public final class Instance {
     public synchronized void retype(int typeId, String version) {
         this.typeId = typeId;
         this.version = Objects.requireNonNull(version, "version == null");
+        revision++;
     }
 
     /** Memory per shard in MB (the whole instance when it has one shard). */
@@ -151,6 +155,7 @@ public final class Instance {
         this.memSizeMb = memSizeMb;
         this.shards = shards;
         this.replicas = replicas;
+        revision++;
     }
 
     private InstanceStatus statusBefore;
@@ -166,6 +171,7 @@ public final class Instance {
         }
         if (next != status) this.statusBefore = status;
         this.status = next;
+        revision++;
     }
 
     /** The status before the last change (null before any), to undo a flow that failed. */
@@ -183,6 +189,7 @@ public final class Instance {
 
     public synchronized void projectId(long projectId) {
         this.projectId = projectId;
+        revision++;
     }
 
     /** 0 postpaid (pay as you go), 1 prepaid. */
@@ -196,6 +203,7 @@ public final class Instance {
 
     public synchronized void autoRenew(int autoRenew) {
         this.autoRenew = autoRenew;
+        revision++;
     }
 
     public synchronized Secret password() {
@@ -209,6 +217,7 @@ public final class Instance {
     public synchronized void password(Secret password, boolean noAuth) {
         this.password = password == null ? Secret.of("") : password;
         this.noAuth = noAuth;
+        revision++;
     }
 
     public synchronized String vpcId() {
@@ -233,6 +242,7 @@ public final class Instance {
         Instant from = deadlineTime == null || deadlineTime.isBefore(now) ? now : deadlineTime;
         this.deadlineTime = from.atOffset(java.time.ZoneOffset.ofHours(8)).plusMonths(months).toInstant();
         this.billingMode = 1;
+        revision++;
     }
 
     public synchronized Instant closeTime() {
@@ -241,6 +251,7 @@ public final class Instance {
 
     public synchronized void closeTime(Instant closeTime) {
         this.closeTime = closeTime;
+        revision++;
     }
 
     /** The real port of the data plane on 127.0.0.1, 0 when none runs. */
@@ -255,11 +266,13 @@ public final class Instance {
     synchronized void dataPlane(RedisProcess process) {
         this.dataPlane = process;
         if (process != null) this.dataPort = process.port();
+        revision++;
     }
 
     /** Records the port of a data plane that is not a redis-server (memcached). */
     synchronized void dataPort(int port) {
         this.dataPort = port;
+        revision++;
     }
 
     /** Port last used, kept across restarts so a reloaded instance tries to keep it. */
@@ -269,6 +282,7 @@ public final class Instance {
 
     synchronized void clearDataPort() {
         this.dataPort = 0;
+        revision++;
     }
 
     public synchronized Map<String, String> params() {
@@ -281,6 +295,7 @@ public final class Instance {
 
     public synchronized void param(String name, String value) {
         params.put(name, value);
+        revision++;
     }
 
     public synchronized List<Backup> backups() {
@@ -289,6 +304,7 @@ public final class Instance {
 
     public synchronized void addBackup(Backup backup) {
         backups.add(backup);
+        revision++;
     }
 
     public synchronized Map<String, String> tags() {
@@ -297,10 +313,20 @@ public final class Instance {
 
     public synchronized void tag(String key, String value) {
         tags.put(key, value);
+        revision++;
     }
 
     public synchronized void untag(String key) {
         tags.remove(key);
+        revision++;
+    }
+
+    /**
+     * A number that changes whenever anything of this instance changes (its fields or its {@link #extensions()}), so
+     * a rendering of it can be kept until then. Not synchronized: lock-free (no lock order with the extensions').
+     */
+    public long revision() {
+        return revision + extensions.revision();
     }
 
     /** Per-feature state of this instance (accounts, security groups, ...), persisted with it. */

@@ -5,15 +5,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.emulator.dataplane.RedisProcess;
 import io.cachesh.emulator.fleet.Instance;
 import io.cachesh.emulator.protocol.Json;
+import io.cachesh.emulator.validate.FrozenObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /** DescribeInstances and the InstanceSet every instance is shown as. */
 final class InstanceQueryActions extends TencentActionGroup {
+
+    /** An instance's InstanceSet member as rendered at one {@link Instance#revision()}. */
+    private record Rendered(long revision, ObjectNode member) {
+    }
+
+    /**
+     * Each instance's member, kept until the instance changes (building one reads about seven extension values, each
+     * a JSON conversion), frozen so the front end also keeps its shaped bytes. Weak keys: a removed instance's entry
+     * goes with it. Members are shared by answers, so they are never changed once stored (answers are only written).
+     */
+    private final Map<Instance, Rendered> rendered = Collections.synchronizedMap(new WeakHashMap<>());
 
     InstanceQueryActions(TencentContext ctx) {
         super(ctx);
@@ -77,11 +91,21 @@ final class InstanceQueryActions extends TencentActionGroup {
         ObjectNode out = Json.object();
         out.put("TotalCount", matches.size());
         ArrayNode set = out.putArray("InstanceSet");
-        matches.stream().skip(offset).limit(limit).forEach(i -> set.add(instanceSet(i)));
+        matches.stream().skip(offset).limit(limit).forEach(i -> set.add(member(i)));
         return out;
     }
 
-    private ObjectNode instanceSet(Instance i) {
+    /** {@link #instanceSet(Instance)}, kept until the instance's revision changes. */
+    ObjectNode member(Instance i) {
+        long revision = i.revision();   // read before building: a change during the build outdates what is stored
+        Rendered kept = rendered.get(i);
+        if (kept != null && kept.revision() == revision) return kept.member();
+        ObjectNode member = new FrozenObjectNode(instanceSet(i));
+        rendered.put(i, new Rendered(revision, member));
+        return member;
+    }
+
+    ObjectNode instanceSet(Instance i) {
         ProductCatalog.Zone zone = catalog.zone(i.region(), i.zoneId()).orElse(null);
         boolean cluster = isCluster(i);
         ObjectNode n = Json.object();

@@ -1,6 +1,9 @@
 package io.cachesh.emulator.validate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +12,7 @@ import io.cachesh.model.ApiModel;
 import io.cachesh.model.MemberModel;
 import io.cachesh.model.ShapeModel;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -80,7 +84,9 @@ public final class ModelShaper {
     }
 
     private void writeMember(MemberModel m, JsonNode v, JsonGenerator out) throws IOException {
-        if (m.isStructure() && v.isObject()) {
+        if (m.isStructure() && v instanceof FrozenObjectNode frozen && out.getCodec() != null) {
+            out.writeRawValue(shaped(m.shape(), frozen, out));
+        } else if (m.isStructure() && v.isObject()) {
             out.writeStartObject();
             writeMembers(model.shapes().get(m.shape()), (ObjectNode) v, out, null);
             out.writeEndObject();
@@ -98,6 +104,25 @@ public final class ModelShaper {
         } else {
             write(v, out);
         }
+    }
+
+    /**
+     * The shaped JSON of an object that does not change, rendered on its first use (with a generator of the same
+     * factory as {@code out}, so the same bytes as writing it inline) and kept on it.
+     */
+    private SerializableString shaped(String shapeName, FrozenObjectNode v, JsonGenerator out) throws IOException {
+        SerializableString kept = v.shaped(this, shapeName);
+        if (kept != null) return kept;
+        ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
+        try (JsonGenerator one = out.getCodec().getFactory().createGenerator(bytes)) {
+            one.writeStartObject();
+            writeMembers(model.shapes().get(shapeName), v, one, null);
+            one.writeEndObject();
+        }
+        SerializableString json = new SerializedString(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+        json.asUnquotedUTF8();   // encoded once, here, not on every answer
+        v.keep(this, shapeName, json);
+        return json;
     }
 
     /** A value as it is: scalars written directly (what their own {@code serialize} writes), the rest as trees. */

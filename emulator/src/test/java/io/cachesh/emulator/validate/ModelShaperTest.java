@@ -52,6 +52,49 @@ class ModelShaperTest {
     }
 
     @Test
+    void frozenMembersAreWrittenAsTheSameBytesEveryTimeTheirKeptJsonIsUsed() throws Exception {
+        ObjectNode plain = Json.object();
+        ObjectNode frozen = Json.object();
+        for (ObjectNode output : new ObjectNode[] {plain, frozen}) {
+            output.put("TotalCount", 2);
+            for (int k = 0; k < 2; k++) {
+                ObjectNode i = Json.object();
+                i.put("InstanceName", "订单-" + k);
+                i.put("InstanceId", "crs-" + k);
+                i.put("Size", 2048.0);
+                i.put("NoAuth", k == 0);
+                i.put("Debug", "dropped");
+                i.withArray("InstanceTags").addObject().put("TagKey", "team").put("TagValue", "核心").put("Extra", 1);
+                output.withArray("InstanceSet").add(output == frozen ? new FrozenObjectNode(i) : i);
+            }
+        }
+        assertThat(frozen).isEqualTo(plain);
+        byte[] expected = utf8(plain);
+        assertThat(new String(expected, java.nio.charset.StandardCharsets.UTF_8)).contains("订单-1", "核心")
+                .doesNotContain("dropped", "Extra");
+        assertThat(utf8(frozen)).as("first answer: rendered and kept").isEqualTo(expected);
+        assertThat(utf8(frozen)).as("next answer: the kept JSON").isEqualTo(expected);
+        StringWriter written = new StringWriter();
+        try (JsonGenerator out = Json.MAPPER.createGenerator(written)) {
+            out.writeStartObject();
+            shaper.writeMembers("DescribeInstancesResponse", frozen, out, null);
+            out.writeEndObject();
+        }
+        assertThat(written.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
+
+    /** As the front ends write an answer: straight to UTF-8 bytes. */
+    private byte[] utf8(ObjectNode output) throws Exception {
+        com.fasterxml.jackson.core.util.ByteArrayBuilder bytes = new com.fasterxml.jackson.core.util.ByteArrayBuilder();
+        try (JsonGenerator out = Json.MAPPER.createGenerator(bytes)) {
+            out.writeStartObject();
+            shaper.writeMembers("DescribeInstancesResponse", output, out, null);
+            out.writeEndObject();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void withoutAShapeEveryMemberIsWritten() throws Exception {
         ObjectNode output = Json.object().put("A", 1).put("B", "x");
         output.putObject("C").put("D", 2.5);
