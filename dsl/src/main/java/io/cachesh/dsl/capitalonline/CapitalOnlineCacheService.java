@@ -15,7 +15,6 @@ import io.cachesh.dsl.Capabilities;
 import io.cachesh.dsl.DslException;
 import io.cachesh.dsl.EffectCheck;
 import io.cachesh.dsl.DslOutput;
-import io.cachesh.dsl.DslTimeoutException;
 import io.cachesh.dsl.ModelClient;
 import io.cachesh.dsl.Polling;
 import io.cachesh.dsl.ProviderSettings;
@@ -338,7 +337,7 @@ public final class CapitalOnlineCacheService implements CacheService {
 
     /** DescribeMemcachedInstance until {@code running} ({@link CapitalOnlineMemcachedWaiters}). */
     private Instance waitRunning(String verb, String id, String label, Duration timeout) {
-        String[] last = {null};
+        Polling.Progress progress = new Polling.Progress(verb, label, output);
         try {
             DescribeMemcachedInstanceData d = CapitalOnlineMemcachedWaiters.create(
                             (CapitalOnlineMemcachedClient) api.client())
@@ -347,17 +346,12 @@ public final class CapitalOnlineCacheService implements CacheService {
                         String raw = state instanceof Optional<?> o && o.isPresent()
                                 && o.get() instanceof DescribeMemcachedInstanceData x ? x.status() : null;
                         String now = raw == null ? "not listed" : status(raw);
-                        if (!now.equals(last[0])) {
-                            output.info(verb + " " + label + ": " + now + (InstanceStatus.RUNNING.equals(now)
-                                    ? " after " + Polling.seconds(elapsed) : ""));
-                        }
-                        last[0] = now;
+                        progress.saw(now, InstanceStatus.RUNNING.equals(now), elapsed);
                     })
                     .waitForInstanceStatus(id, CapitalOnlineMemcachedWaiters.RUNNING, timeout);
             return toInstance(MAPPER.valueToTree(d));
         } catch (WaiterTimeoutException e) {
-            throw new DslTimeoutException(verb + ": timed out after " + Polling.format(timeout) + " waiting for "
-                    + label + " to be running; last status " + last[0]);
+            throw progress.timedOut(timeout, InstanceStatus.RUNNING);
         } catch (TaskFailedException e) {
             throw new DslException(verb + ": " + label + " failed (" + e.getMessage() + ")");
         }

@@ -739,7 +739,7 @@ public final class HuaweiCacheService implements CacheService {
 
     /** ShowInstance until RUNNING, via {@link HuaweiDcsWaiters}; CREATEFAILED/ERROR end it with an error. */
     Instance waitRunning(String verb, String id, String label, Duration timeout) {
-        String[] last = {null};
+        Polling.Progress progress = new Polling.Progress(verb, label, output);
         try {
             ShowInstanceResponse r = HuaweiDcsWaiters.create((HuaweiDcsClient) api.client())
                     .withInterval(pollInterval)
@@ -747,17 +747,12 @@ public final class HuaweiCacheService implements CacheService {
                         String raw = state instanceof Optional<?> o && o.isPresent()
                                 && o.get() instanceof ShowInstanceResponse s ? s.status() : null;
                         String now = raw == null ? "not listed" : status(raw);
-                        if (!now.equals(last[0])) {
-                            output.info(verb + " " + label + ": " + now + (InstanceStatus.RUNNING.equals(now)
-                                    ? " after " + Polling.seconds(elapsed) : ""));
-                        }
-                        last[0] = now;
+                        progress.saw(now, InstanceStatus.RUNNING.equals(now), elapsed);
                     })
                     .waitForInstanceStatus(id, HuaweiDcsWaiters.RUNNING, timeout);
             return toInstance(MAPPER.valueToTree(r));
         } catch (WaiterTimeoutException e) {
-            throw new DslTimeoutException(verb + ": timed out after " + Polling.format(timeout) + " waiting for "
-                    + label + " to be running; last status " + last[0]);
+            throw progress.timedOut(timeout, InstanceStatus.RUNNING);
         } catch (io.cachesh.client.error.TaskFailedException e) {
             throw new DslException(verb + ": " + label + " failed (" + e.getMessage() + ")");
         }
