@@ -1,5 +1,6 @@
 package io.cachesh.dsl;
 
+import io.cachesh.client.auth.Secret;
 import io.cachesh.client.error.ApiException;
 import io.cachesh.client.error.TransportException;
 import io.cachesh.dsl.result.Instance;
@@ -83,6 +84,21 @@ public final class EffectCheck {
         return new EffectCheck(verb, Polling.label(current), () -> service.tasks(current, 50).stream()
                 .filter(t -> !before.contains(t.getId())).findFirst()
                 .map(t -> new Effect(current, t.getId())), output);
+    }
+
+    /**
+     * For a {@code password} change that has no task to show for it (Huawei's UpdatePassword acts at once): the new
+     * password is accepted by the instance's endpoint. Unreachable from here, nothing is found and the call is made
+     * once more.
+     */
+    public static EffectCheck passwordAccepted(Instance current, Secret newPassword, DslOutput output) {
+        return new EffectCheck("password", Polling.label(current), () -> {
+            try (RedisConnection accepted = RedisConnection.open(current, newPassword, DslOutput.SILENT, () -> false)) {
+                return Optional.of(new Effect(current, null));
+            } catch (DslException rejectedOrUnreachable) {
+                return Optional.empty();
+            }
+        }, output);
     }
 
     /** For {@code delete} and {@code restart}: the instance left {@code fromStatus} (or, for a delete, is gone). */

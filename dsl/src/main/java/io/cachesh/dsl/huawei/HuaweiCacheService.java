@@ -428,8 +428,9 @@ public final class HuaweiCacheService implements CacheService {
 
     private Task restartOrFlush(String verb, String action, Instance current, WaitOptions wait) {
         String label = Polling.label(current);
-        JsonNode r = api.call("RestartOrFlushInstances", Map.of("instances", List.of(current.getId()),
-                "action", action));
+        // a restart or flush leaves a background task (RestartInstance, FlushInstance): its trace after a lost answer
+        JsonNode r = EffectCheck.newTask(this, current, verb, output).run(() -> api.call("RestartOrFlushInstances",
+                Map.of("instances", List.of(current.getId()), "action", action)), found -> MAPPER.createObjectNode());
         if (r == null) return null;
         for (JsonNode result : r.path("results")) {
             if (current.getId().equals(result.path("instance").asText())
@@ -463,7 +464,9 @@ public final class HuaweiCacheService implements CacheService {
         p.put("instance_id", current.getId());
         if (old != null) p.put("old_password", old.reveal());
         p.put("new_password", newPassword.reveal());
-        JsonNode r = api.call(action, p);
+        // UpdatePassword names the old password, so a repeat after it took effect would be refused: look first
+        JsonNode r = EffectCheck.passwordAccepted(current, newPassword, output).run(() -> api.call(action, p),
+                found -> MAPPER.createObjectNode());
         if (r == null) return null;
         String result = r.path("result").asText("success");
         if (!"success".equalsIgnoreCase(result)) {
@@ -703,7 +706,9 @@ public final class HuaweiCacheService implements CacheService {
             throw new DslException("delete: huawei deletes instances at once (DeleteSingleInstance; there is no "
                     + "recycle bin to isolate " + label + " in), so purge: false is not supported");
         }
-        JsonNode r = api.call("DeleteSingleInstance", Map.of("instance_id", current.getId()));
+        JsonNode r = EffectCheck.leftStatus(this, current, "delete", current.getStatus(), output)
+                .run(() -> api.call("DeleteSingleInstance", Map.of("instance_id", current.getId())),
+                        found -> MAPPER.createObjectNode());
         if (r == null) return current.toBuilder().status(InstanceStatus.DRY_RUN).build();
         output.info("delete " + label + ": DeleteSingleInstance submitted");
         if (!wait.enabled()) return current.toBuilder().status(InstanceStatus.DELETING).build();
