@@ -38,6 +38,18 @@ class FaultVerbTest {
     Emulator emulator;
     CacheshSession session;
     final List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Keeps what the verbs print in {@link #said}. */
+    final DslOutput heard = new DslOutput() {
+        @Override
+        public void info(String line) {
+            said.add(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            said.add(line);
+        }
+    };
 
     @BeforeEach
     void start() {
@@ -45,17 +57,7 @@ class FaultVerbTest {
         session = CacheshSession.builder().provider(ProviderSettings.tencent(emulator.credentials())
                         .withEndpoint(emulator.endpoint()).withTaskTimeout(Duration.ofSeconds(8)))
                 .clientConfig(b -> b.readTimeout(Duration.ofMillis(700)).callTimeout(Duration.ofSeconds(5)))
-                .defaultProvider("tencent").output(new DslOutput() {
-                    @Override
-                    public void info(String line) {
-                        said.add(line);
-                    }
-
-                    @Override
-                    public void warn(String line) {
-                        said.add(line);
-                    }
-                }).build();
+                .defaultProvider("tencent").output(heard).build();
     }
 
     @AfterEach
@@ -417,17 +419,7 @@ class FaultVerbTest {
         try (CacheshSession s = CacheshSession.builder().provider(settings.withEndpoint(emulator.endpoint())
                         .withTaskTimeout(Duration.ofSeconds(20)))
                 .clientConfig(b -> b.readTimeout(Duration.ofMillis(700)).callTimeout(Duration.ofSeconds(5)))
-                .defaultProvider("huawei").output(new DslOutput() {
-                    @Override
-                    public void info(String line) {
-                        said.add(line);
-                    }
-
-                    @Override
-                    public void warn(String line) {
-                        said.add(line);
-                    }
-                }).build()) {
+                .defaultProvider("huawei").output(heard).build()) {
             s.evaluate("create name: 'orders', spec: 'redis.ha', capacity: 1, password: '" + PW + "'");
             Instance orders = emulator.fleet().instances().stream().filter(i -> "huawei".equals(i.vendor()))
                     .filter(i -> "orders".equals(i.name())).findFirst().orElseThrow();
