@@ -19,6 +19,7 @@ import io.cachesh.dsl.ModelClient;
 import io.cachesh.dsl.Polling;
 import io.cachesh.dsl.ProviderSettings;
 import io.cachesh.dsl.RawApi;
+import io.cachesh.dsl.StatusTasks;
 import io.cachesh.dsl.Verb;
 import io.cachesh.dsl.WaitOptions;
 import io.cachesh.dsl.result.Backup;
@@ -271,14 +272,10 @@ public final class CapitalOnlineCacheService implements CacheService {
         if (r == null) return null;
         String taskId = r.path("Data").path("TaskId").asText("clear-" + current.getId());
         output.info("clear " + label + ": ClearMemcachedInstance submitted (task " + taskId + ")");
-        String started = Instant.now().toString();
-        if (!wait.enabled()) {
-            return new Task(taskId, current.getId(), "capitalonline", "clear", Task.RUNNING, null, started, null,
-                    Map.of());
-        }
+        Task submitted = StatusTasks.submitted(taskId, current, "capitalonline", "clear", Instant.now().toString());
+        if (!wait.enabled()) return submitted;
         waitRunning("clear", current.getId(), label, wait.timeout());
-        return new Task(taskId, current.getId(), "capitalonline", "clear", Task.SUCCEEDED, "running", started, null,
-                Map.of());
+        return StatusTasks.done(submitted, "running");
     }
 
     @Override
@@ -331,8 +328,7 @@ public final class CapitalOnlineCacheService implements CacheService {
         if (task.getInstanceId() != null) {
             waitRunning(verb, task.getInstanceId(), task.getInstanceId(), timeout);
         }
-        return new Task(task.getId(), task.getInstanceId(), "capitalonline", task.getType(), Task.SUCCEEDED,
-                "running", task.getStartedAt(), task.getMessage(), Map.of());
+        return StatusTasks.done(task, "running");
     }
 
     /** DescribeMemcachedInstance until {@code running} ({@link CapitalOnlineMemcachedWaiters}). */

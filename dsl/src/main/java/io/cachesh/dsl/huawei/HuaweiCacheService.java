@@ -20,6 +20,7 @@ import io.cachesh.dsl.ModelClient;
 import io.cachesh.dsl.Polling;
 import io.cachesh.dsl.ProviderSettings;
 import io.cachesh.dsl.RawApi;
+import io.cachesh.dsl.StatusTasks;
 import io.cachesh.dsl.Verb;
 import io.cachesh.dsl.WaitOptions;
 import io.cachesh.dsl.result.Account;
@@ -440,14 +441,11 @@ public final class HuaweiCacheService implements CacheService {
             }
         }
         output.info(verb + " " + label + ": " + action + " submitted");
-        String started = Instant.now().toString();
-        if (!wait.enabled()) {
-            return new Task(action + "-" + current.getId(), current.getId(), "huawei", verb, Task.RUNNING, null,
-                    started, null, Map.of());
-        }
+        Task submitted = StatusTasks.submitted(action + "-" + current.getId(), current, "huawei", verb,
+                Instant.now().toString());
+        if (!wait.enabled()) return submitted;
         waitRunning(verb, current.getId(), label, wait.timeout());
-        return new Task(action + "-" + current.getId(), current.getId(), "huawei", verb, Task.SUCCEEDED, "RUNNING",
-                started, null, Map.of());
+        return StatusTasks.done(submitted, "RUNNING");
     }
 
     /**
@@ -738,8 +736,7 @@ public final class HuaweiCacheService implements CacheService {
                     + task.getInstanceId() + " of task " + task.getId() + " no longer exists"));
             waitRunning(verb, i.getId(), Polling.label(i), timeout);
         }
-        return new Task(task.getId(), task.getInstanceId(), "huawei", task.getType(), Task.SUCCEEDED, "RUNNING",
-                task.getStartedAt(), task.getMessage(), Map.of());
+        return StatusTasks.done(task, "RUNNING");
     }
 
     /** ShowInstance until RUNNING, via {@link HuaweiDcsWaiters}; CREATEFAILED/ERROR end it with an error. */
