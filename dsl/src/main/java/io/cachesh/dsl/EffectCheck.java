@@ -1,5 +1,6 @@
 package io.cachesh.dsl;
 
+import io.cachesh.client.auth.Secret;
 import io.cachesh.client.error.ApiException;
 import io.cachesh.client.error.TransportException;
 import io.cachesh.dsl.result.Instance;
@@ -66,7 +67,7 @@ public final class EffectCheck {
     /** For {@code resize}: the instance is busy with a change, or already has the new spec. */
     public static EffectCheck resized(CacheService service, Instance current, double capacityGb, int shards,
                                       int replicas, DslOutput output) {
-        return new EffectCheck("resize", label(current), () -> service.find(current.getId())
+        return new EffectCheck("resize", Polling.label(current), () -> service.find(current.getId())
                 .filter(i -> !InstanceStatus.RUNNING.equals(i.getStatus())
                         || (Double.compare(i.getCapacityGb(), capacityGb) == 0 && i.getShards() == shards
                         && i.getReplicas() == replicas))
@@ -78,17 +79,32 @@ public final class EffectCheck {
      * adapter without task listing cannot check, and reports an ambiguous failure without a retry.
      */
     public static EffectCheck newTask(CacheService service, Instance current, String verb, DslOutput output) {
-        if (!service.supports(Verb.TASKS)) return new EffectCheck(verb, label(current), null, output);
+        if (!service.supports(Verb.TASKS)) return new EffectCheck(verb, Polling.label(current), null, output);
         Set<String> before = service.tasks(current, 50).stream().map(Task::getId).collect(Collectors.toSet());
-        return new EffectCheck(verb, label(current), () -> service.tasks(current, 50).stream()
+        return new EffectCheck(verb, Polling.label(current), () -> service.tasks(current, 50).stream()
                 .filter(t -> !before.contains(t.getId())).findFirst()
                 .map(t -> new Effect(current, t.getId())), output);
+    }
+
+    /**
+     * For a {@code password} change that has no task to show for it (Huawei's UpdatePassword acts at once): the new
+     * password is accepted by the instance's endpoint. Unreachable from here, nothing is found and the call is made
+     * once more.
+     */
+    public static EffectCheck passwordAccepted(Instance current, Secret newPassword, DslOutput output) {
+        return new EffectCheck("password", Polling.label(current), () -> {
+            try (RedisConnection accepted = RedisConnection.open(current, newPassword, DslOutput.SILENT, () -> false)) {
+                return Optional.of(new Effect(current, null));
+            } catch (DslException rejectedOrUnreachable) {
+                return Optional.empty();
+            }
+        }, output);
     }
 
     /** For {@code delete} and {@code restart}: the instance left {@code fromStatus} (or, for a delete, is gone). */
     public static EffectCheck leftStatus(CacheService service, Instance current, String verb, String fromStatus,
                                          DslOutput output) {
-        return new EffectCheck(verb, label(current), () -> {
+        return new EffectCheck(verb, Polling.label(current), () -> {
             Optional<Instance> now = service.find(current.getId());
             if (now.isEmpty()) return Optional.of(new Effect(current, null));
             return now.filter(i -> !fromStatus.equals(i.getStatus())).map(i -> new Effect(i, null));
@@ -165,10 +181,6 @@ public final class EffectCheck {
     public static boolean ambiguous(RuntimeException e) {
         if (e instanceof TransportException t) return !t.beforeSending();
         return e instanceof ApiException a && a.httpStatus() >= 500;
-    }
-
-    private static String label(Instance i) {
-        return i.getName() == null || i.getName().isEmpty() ? i.getId() : i.getName() + " (" + i.getId() + ")";
     }
 
     private static String seconds(Duration d) {

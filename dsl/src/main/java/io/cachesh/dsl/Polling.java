@@ -54,6 +54,34 @@ public final class Polling {
         }
     }
 
+    /**
+     * The progress lines of a vendor waiter (one per status change, the elapsed time on reaching the target) and its
+     * timeout message naming the last status seen; the vendor part is only how a poll's state reads as a status.
+     */
+    public static final class Progress {
+        private final String verb;
+        private final String label;
+        private final DslOutput output;
+        private String last;
+
+        public Progress(String verb, String label, DslOutput output) {
+            this.verb = verb;
+            this.label = label;
+            this.output = output;
+        }
+
+        /** Prints {@code now} when it differs from the last status; {@code reached} adds the time it took. */
+        public void saw(String now, boolean reached, Duration elapsed) {
+            if (!now.equals(last)) output.info(verb + " " + label + ": " + now + (reached ? " after " + seconds(elapsed) : ""));
+            last = now;
+        }
+
+        public DslTimeoutException timedOut(Duration timeout, String target) {
+            return new DslTimeoutException(verb + ": timed out after " + format(timeout) + " waiting for " + label
+                    + " to be " + target + "; last status " + last);
+        }
+    }
+
     public static String seconds(Duration elapsed) {
         return String.format(Locale.ROOT, "%.1fs", elapsed.toMillis() / 1000.0);
     }

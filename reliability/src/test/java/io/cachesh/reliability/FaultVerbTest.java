@@ -14,6 +14,7 @@ import io.cachesh.reliability.support.Leaks;
 import io.cachesh.reliability.support.TestEmulators;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,18 @@ class FaultVerbTest {
     Emulator emulator;
     CacheshSession session;
     final List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Keeps what the verbs print in {@link #said}. */
+    final DslOutput heard = new DslOutput() {
+        @Override
+        public void info(String line) {
+            said.add(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            said.add(line);
+        }
+    };
 
     @BeforeEach
     void start() {
@@ -44,17 +57,7 @@ class FaultVerbTest {
         session = CacheshSession.builder().provider(ProviderSettings.tencent(emulator.credentials())
                         .withEndpoint(emulator.endpoint()).withTaskTimeout(Duration.ofSeconds(8)))
                 .clientConfig(b -> b.readTimeout(Duration.ofMillis(700)).callTimeout(Duration.ofSeconds(5)))
-                .defaultProvider("tencent").output(new DslOutput() {
-                    @Override
-                    public void info(String line) {
-                        said.add(line);
-                    }
-
-                    @Override
-                    public void warn(String line) {
-                        said.add(line);
-                    }
-                }).build();
+                .defaultProvider("tencent").output(heard).build();
     }
 
     @AfterEach
@@ -400,6 +403,59 @@ class FaultVerbTest {
                     .filter(i -> "orders".equals(i.name())).toList();
             assertThat(named).as("exactly one instance").hasSize(1);
             if (resize) assertThat(named.get(0).capacityMb()).isEqualTo(vendor.equals("huawei") ? 2048 : 4096);
+        }
+    }
+
+    /**
+     * Issue 8: Huawei's clear, password, delete and restart check before they retry, as create and resize do. The
+     * answer is lost after the emulator acted (a reset after the action): each verb ends in success, says it went on
+     * with the change, and the change is made once (one flush or restart task; the new password; the instance gone).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"clear", "password", "delete", "restart"})
+    void huaweiClearPasswordDeleteAndRestartFindTheEffectOfALostAnswerAndActOnce(String verb) {
+        ProviderSettings settings = ProviderSettings.huawei(emulator.credentials(), emulator.huaweiProjectId(),
+                "5e37b3be-950a-48e1-b498-65b63d336481", "a4112635-3ec0-471c-95c3-5cf49b9533af");
+        try (CacheshSession s = CacheshSession.builder().provider(settings.withEndpoint(emulator.endpoint())
+                        .withTaskTimeout(Duration.ofSeconds(20)))
+                .clientConfig(b -> b.readTimeout(Duration.ofMillis(700)).callTimeout(Duration.ofSeconds(5)))
+                .defaultProvider("huawei").output(heard).build()) {
+            s.evaluate("create name: 'orders', spec: 'redis.ha', capacity: 1, password: '" + PW + "'");
+            Instance orders = emulator.fleet().instances().stream().filter(i -> "huawei".equals(i.vendor()))
+                    .filter(i -> "orders".equals(i.name())).findFirst().orElseThrow();
+            String action = switch (verb) {
+                case "password" -> "UpdatePassword";
+                case "delete" -> "DeleteSingleInstance";
+                default -> "RestartOrFlushInstances";
+            };
+            String script = switch (verb) {
+                case "clear" -> "clear 'orders'";
+                case "password" -> "password 'orders', old: '" + PW + "', new: 'Changed-Pass2'";
+                case "delete" -> "delete 'orders'";
+                default -> "restart 'orders'";
+            };
+            // DeleteSingleInstance is idempotent in the model, so the client itself repeats it after a lost answer (4
+            // attempts, and deleting a deleted instance answers 204): the DSL's check is reached when every attempt
+            // fails after the action, here with a 502
+            emulator.faults().add(verb.equals("delete") ? FaultRule.httpStatus("huawei", action, 502, true, 4)
+                    : FaultRule.reset("huawei", action, true, 1));
+            said.clear();
+
+            s.evaluate(script);
+
+            assertThat(said).as("what the verb said").anyMatch(l -> l.contains("the answer was lost")
+                    && l.contains("the change took effect"));
+            Optional<Instance> now = emulator.fleet().instance(orders.id());
+            switch (verb) {
+                case "delete" -> assertThat(now).as("deleted").isEmpty();
+                case "password" -> assertThat(now.orElseThrow().password().reveal()).isEqualTo("Changed-Pass2");
+                default -> {
+                    String type = verb.equals("clear") ? "FlushInstance" : "RestartInstance";
+                    assertThat(emulator.fleet().tasks().stream().filter(t -> orders.id().equals(t.instanceId()))
+                            .filter(t -> type.equals(t.type()))).as("one %s task", type).hasSize(1);
+                    assertThat(now.orElseThrow().status()).isEqualTo(InstanceStatus.RUNNING);
+                }
+            }
         }
     }
 }

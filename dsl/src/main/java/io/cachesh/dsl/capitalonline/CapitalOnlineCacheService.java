@@ -15,11 +15,11 @@ import io.cachesh.dsl.Capabilities;
 import io.cachesh.dsl.DslException;
 import io.cachesh.dsl.EffectCheck;
 import io.cachesh.dsl.DslOutput;
-import io.cachesh.dsl.DslTimeoutException;
 import io.cachesh.dsl.ModelClient;
 import io.cachesh.dsl.Polling;
 import io.cachesh.dsl.ProviderSettings;
 import io.cachesh.dsl.RawApi;
+import io.cachesh.dsl.StatusTasks;
 import io.cachesh.dsl.Verb;
 import io.cachesh.dsl.WaitOptions;
 import io.cachesh.dsl.result.Backup;
@@ -272,14 +272,10 @@ public final class CapitalOnlineCacheService implements CacheService {
         if (r == null) return null;
         String taskId = r.path("Data").path("TaskId").asText("clear-" + current.getId());
         output.info("clear " + label + ": ClearMemcachedInstance submitted (task " + taskId + ")");
-        String started = Instant.now().toString();
-        if (!wait.enabled()) {
-            return new Task(taskId, current.getId(), "capitalonline", "clear", Task.RUNNING, null, started, null,
-                    Map.of());
-        }
+        Task submitted = StatusTasks.submitted(taskId, current, "capitalonline", "clear", Instant.now().toString());
+        if (!wait.enabled()) return submitted;
         waitRunning("clear", current.getId(), label, wait.timeout());
-        return new Task(taskId, current.getId(), "capitalonline", "clear", Task.SUCCEEDED, "running", started, null,
-                Map.of());
+        return StatusTasks.done(submitted, "running");
     }
 
     @Override
@@ -332,13 +328,12 @@ public final class CapitalOnlineCacheService implements CacheService {
         if (task.getInstanceId() != null) {
             waitRunning(verb, task.getInstanceId(), task.getInstanceId(), timeout);
         }
-        return new Task(task.getId(), task.getInstanceId(), "capitalonline", task.getType(), Task.SUCCEEDED,
-                "running", task.getStartedAt(), task.getMessage(), Map.of());
+        return StatusTasks.done(task, "running");
     }
 
     /** DescribeMemcachedInstance until {@code running} ({@link CapitalOnlineMemcachedWaiters}). */
     private Instance waitRunning(String verb, String id, String label, Duration timeout) {
-        String[] last = {null};
+        Polling.Progress progress = new Polling.Progress(verb, label, output);
         try {
             DescribeMemcachedInstanceData d = CapitalOnlineMemcachedWaiters.create(
                             (CapitalOnlineMemcachedClient) api.client())
@@ -347,17 +342,12 @@ public final class CapitalOnlineCacheService implements CacheService {
                         String raw = state instanceof Optional<?> o && o.isPresent()
                                 && o.get() instanceof DescribeMemcachedInstanceData x ? x.status() : null;
                         String now = raw == null ? "not listed" : status(raw);
-                        if (!now.equals(last[0])) {
-                            output.info(verb + " " + label + ": " + now + (InstanceStatus.RUNNING.equals(now)
-                                    ? " after " + Polling.seconds(elapsed) : ""));
-                        }
-                        last[0] = now;
+                        progress.saw(now, InstanceStatus.RUNNING.equals(now), elapsed);
                     })
                     .waitForInstanceStatus(id, CapitalOnlineMemcachedWaiters.RUNNING, timeout);
             return toInstance(MAPPER.valueToTree(d));
         } catch (WaiterTimeoutException e) {
-            throw new DslTimeoutException(verb + ": timed out after " + Polling.format(timeout) + " waiting for "
-                    + label + " to be running; last status " + last[0]);
+            throw progress.timedOut(timeout, InstanceStatus.RUNNING);
         } catch (TaskFailedException e) {
             throw new DslException(verb + ": " + label + " failed (" + e.getMessage() + ")");
         }

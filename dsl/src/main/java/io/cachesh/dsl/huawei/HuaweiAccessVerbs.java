@@ -7,6 +7,7 @@ import io.cachesh.dsl.DslOutput;
 import io.cachesh.dsl.DslTimeoutException;
 import io.cachesh.dsl.ModelClient;
 import io.cachesh.dsl.Polling;
+import io.cachesh.dsl.StatusTasks;
 import io.cachesh.dsl.WaitOptions;
 import io.cachesh.dsl.result.Account;
 import io.cachesh.dsl.result.Instance;
@@ -179,16 +180,13 @@ final class HuaweiAccessVerbs {
     private Task settle(String action, Instance current, String name, WaitOptions wait, Predicate<Account> done) {
         String label = Polling.label(current);
         output.info("accounts " + label + ": " + action + " " + name + " submitted");
-        String started = Instant.now().toString();
-        if (!wait.enabled()) {
-            return new Task("account-" + action + "-" + name, current.getId(), "huawei", "account", Task.RUNNING,
-                    null, started, null, Map.of());
-        }
+        Task submitted = StatusTasks.submitted("account-" + action + "-" + name, current, "huawei", "account",
+                Instant.now().toString());
+        if (!wait.enabled()) return submitted;
         poll("accounts", label, wait.timeout(), () -> Optional.of(Optional.ofNullable(accounts(current).stream()
                 .filter(a -> a.getName().equals(name)).findFirst().orElse(null))), o -> done.test(o.orElse(null)),
                 "account " + name + " " + action + "d");
-        return new Task("account-" + action + "-" + name, current.getId(), "huawei", "account", Task.SUCCEEDED,
-                "AVAILABLE", started, null, Map.of());
+        return StatusTasks.done(submitted, "AVAILABLE");
     }
 
     private <T> void poll(String verb, String label, Duration timeout, java.util.function.Supplier<Optional<T>> read,

@@ -20,6 +20,7 @@ import io.cachesh.dsl.ModelClient;
 import io.cachesh.dsl.Polling;
 import io.cachesh.dsl.ProviderSettings;
 import io.cachesh.dsl.RawApi;
+import io.cachesh.dsl.StatusTasks;
 import io.cachesh.dsl.Verb;
 import io.cachesh.dsl.WaitOptions;
 import io.cachesh.dsl.result.Account;
@@ -428,8 +429,9 @@ public final class HuaweiCacheService implements CacheService {
 
     private Task restartOrFlush(String verb, String action, Instance current, WaitOptions wait) {
         String label = Polling.label(current);
-        JsonNode r = api.call("RestartOrFlushInstances", Map.of("instances", List.of(current.getId()),
-                "action", action));
+        // a restart or flush leaves a background task (RestartInstance, FlushInstance): its trace after a lost answer
+        JsonNode r = EffectCheck.newTask(this, current, verb, output).run(() -> api.call("RestartOrFlushInstances",
+                Map.of("instances", List.of(current.getId()), "action", action)), found -> MAPPER.createObjectNode());
         if (r == null) return null;
         for (JsonNode result : r.path("results")) {
             if (current.getId().equals(result.path("instance").asText())
@@ -439,14 +441,11 @@ public final class HuaweiCacheService implements CacheService {
             }
         }
         output.info(verb + " " + label + ": " + action + " submitted");
-        String started = Instant.now().toString();
-        if (!wait.enabled()) {
-            return new Task(action + "-" + current.getId(), current.getId(), "huawei", verb, Task.RUNNING, null,
-                    started, null, Map.of());
-        }
+        Task submitted = StatusTasks.submitted(action + "-" + current.getId(), current, "huawei", verb,
+                Instant.now().toString());
+        if (!wait.enabled()) return submitted;
         waitRunning(verb, current.getId(), label, wait.timeout());
-        return new Task(action + "-" + current.getId(), current.getId(), "huawei", verb, Task.SUCCEEDED, "RUNNING",
-                started, null, Map.of());
+        return StatusTasks.done(submitted, "RUNNING");
     }
 
     /**
@@ -463,7 +462,9 @@ public final class HuaweiCacheService implements CacheService {
         p.put("instance_id", current.getId());
         if (old != null) p.put("old_password", old.reveal());
         p.put("new_password", newPassword.reveal());
-        JsonNode r = api.call(action, p);
+        // UpdatePassword names the old password, so a repeat after it took effect would be refused: look first
+        JsonNode r = EffectCheck.passwordAccepted(current, newPassword, output).run(() -> api.call(action, p),
+                found -> MAPPER.createObjectNode());
         if (r == null) return null;
         String result = r.path("result").asText("success");
         if (!"success".equalsIgnoreCase(result)) {
@@ -703,7 +704,9 @@ public final class HuaweiCacheService implements CacheService {
             throw new DslException("delete: huawei deletes instances at once (DeleteSingleInstance; there is no "
                     + "recycle bin to isolate " + label + " in), so purge: false is not supported");
         }
-        JsonNode r = api.call("DeleteSingleInstance", Map.of("instance_id", current.getId()));
+        JsonNode r = EffectCheck.leftStatus(this, current, "delete", current.getStatus(), output)
+                .run(() -> api.call("DeleteSingleInstance", Map.of("instance_id", current.getId())),
+                        found -> MAPPER.createObjectNode());
         if (r == null) return current.toBuilder().status(InstanceStatus.DRY_RUN).build();
         output.info("delete " + label + ": DeleteSingleInstance submitted");
         if (!wait.enabled()) return current.toBuilder().status(InstanceStatus.DELETING).build();
@@ -733,13 +736,12 @@ public final class HuaweiCacheService implements CacheService {
                     + task.getInstanceId() + " of task " + task.getId() + " no longer exists"));
             waitRunning(verb, i.getId(), Polling.label(i), timeout);
         }
-        return new Task(task.getId(), task.getInstanceId(), "huawei", task.getType(), Task.SUCCEEDED, "RUNNING",
-                task.getStartedAt(), task.getMessage(), Map.of());
+        return StatusTasks.done(task, "RUNNING");
     }
 
     /** ShowInstance until RUNNING, via {@link HuaweiDcsWaiters}; CREATEFAILED/ERROR end it with an error. */
     Instance waitRunning(String verb, String id, String label, Duration timeout) {
-        String[] last = {null};
+        Polling.Progress progress = new Polling.Progress(verb, label, output);
         try {
             ShowInstanceResponse r = HuaweiDcsWaiters.create((HuaweiDcsClient) api.client())
                     .withInterval(pollInterval)
@@ -747,17 +749,12 @@ public final class HuaweiCacheService implements CacheService {
                         String raw = state instanceof Optional<?> o && o.isPresent()
                                 && o.get() instanceof ShowInstanceResponse s ? s.status() : null;
                         String now = raw == null ? "not listed" : status(raw);
-                        if (!now.equals(last[0])) {
-                            output.info(verb + " " + label + ": " + now + (InstanceStatus.RUNNING.equals(now)
-                                    ? " after " + Polling.seconds(elapsed) : ""));
-                        }
-                        last[0] = now;
+                        progress.saw(now, InstanceStatus.RUNNING.equals(now), elapsed);
                     })
                     .waitForInstanceStatus(id, HuaweiDcsWaiters.RUNNING, timeout);
             return toInstance(MAPPER.valueToTree(r));
         } catch (WaiterTimeoutException e) {
-            throw new DslTimeoutException(verb + ": timed out after " + Polling.format(timeout) + " waiting for "
-                    + label + " to be running; last status " + last[0]);
+            throw progress.timedOut(timeout, InstanceStatus.RUNNING);
         } catch (io.cachesh.client.error.TaskFailedException e) {
             throw new DslException(verb + ": " + label + " failed (" + e.getMessage() + ")");
         }

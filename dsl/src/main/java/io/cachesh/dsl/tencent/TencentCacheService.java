@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachesh.client.auth.Secret;
-import io.cachesh.client.core.Waiter;
+import io.cachesh.dsl.Polling;
 import io.cachesh.client.core.WaiterTimeoutException;
 import io.cachesh.client.error.ApiException;
 import io.cachesh.client.tencent.redis.TencentRedisClient;
@@ -339,7 +339,7 @@ public final class TencentCacheService implements CacheService {
 
     @Override
     public Instance resize(Instance current, Double capacityGb, Integer shards, Integer replicas, WaitOptions wait) {
-        String label = label(current);
+        String label = Polling.label(current);
         Spec spec = Spec.byId(current.getSpec());
         SpecOffer offer = spec == null ? null : catalogue().offer(spec, current.getVersion());
         if (capacityGb != null && offer != null) SpecResolver.checkCapacity("resize", offer, capacityGb);
@@ -391,7 +391,7 @@ public final class TencentCacheService implements CacheService {
         JsonNode r = api.call("ModifyInstance", Map.of("Operation", "rename",
                 "InstanceIds", List.of(current.getId()), "InstanceNames", List.of(newName)));
         if (r == null) return current.toBuilder().name(newName).status(InstanceStatus.DRY_RUN).build();
-        output.info("rename " + label(current) + ": now '" + newName + "'");
+        output.info("rename " + Polling.label(current) + ": now '" + newName + "'");
         return find(current.getId()).orElse(current.toBuilder().name(newName).build());
     }
 
@@ -400,7 +400,7 @@ public final class TencentCacheService implements CacheService {
         Secret pw = password != null ? password : passwords.get(current.getId());
         boolean noAuth = Boolean.TRUE.equals(current.getVendor().get("noAuth"));
         if (pw == null && !noAuth) {
-            throw new DslException("clear: password is required for " + label(current)
+            throw new DslException("clear: password is required for " + Polling.label(current)
                     + " (password-protected; pass password: '...')");
         }
         Map<String, Object> p = new LinkedHashMap<>();
@@ -464,7 +464,7 @@ public final class TencentCacheService implements CacheService {
 
     @Override
     public Instance delete(Instance current, boolean purge, WaitOptions wait) {
-        String label = label(current);
+        String label = Polling.label(current);
         Instance state = current;
         if (!InstanceStatus.ISOLATED.equals(current.getStatus())) {
             boolean prepaid = "prepaid".equals(current.getVendor().get("billingMode"));
@@ -497,7 +497,7 @@ public final class TencentCacheService implements CacheService {
     /** StartupInstance brings an isolated instance back; API 3.0 has no action that reboots a running one. */
     @Override
     public Instance restart(Instance current, WaitOptions wait) {
-        String label = label(current);
+        String label = Polling.label(current);
         if (!InstanceStatus.ISOLATED.equals(current.getStatus())) {
             throw new DslException("restart: tencent can only restart isolated instances (StartupInstance; API 3.0 "
                     + "has no reboot action), " + label + " is " + current.getStatus());
@@ -535,7 +535,7 @@ public final class TencentCacheService implements CacheService {
 
     @Override
     public List<WhitelistEntry> whitelist(Instance current, List<String> add, List<String> remove, WaitOptions wait) {
-        String label = label(current);
+        String label = Polling.label(current);
         for (String id : concat(add, remove)) {
             if (!SG.matcher(id).matches()) {
                 throw new DslException("whitelist: tencent whitelists security groups (sg-...), not addresses; got '"
@@ -629,7 +629,7 @@ public final class TencentCacheService implements CacheService {
 
     @Override
     public Task setParams(Instance current, Map<String, String> values, WaitOptions wait) {
-        String label = label(current);
+        String label = Polling.label(current);
         List<Param> known = params(current);
         Map<String, Param> byName = new LinkedHashMap<>();
         known.forEach(p -> byName.put(p.getName(), p));
@@ -669,7 +669,7 @@ public final class TencentCacheService implements CacheService {
 
     @Override
     public Task restore(Instance current, String backupId, Secret password, WaitOptions wait) {
-        String label = label(current);
+        String label = Polling.label(current);
         List<Backup> all = backups(current);
         Backup backup = all.stream().filter(b -> b.getId().equals(backupId)).findFirst().orElseThrow(() ->
                 new DslException("restore: no backup " + backupId + " of " + label + " (available: "
@@ -751,7 +751,7 @@ public final class TencentCacheService implements CacheService {
         if (password == null) throw new DslException("accounts: password is required to create account " + name);
         checkPassword("accounts", "account password", password.reveal());
         if (accounts(current).stream().anyMatch(a -> a.getName().equals(name))) {
-            throw new DslException("accounts: " + label(current) + " already has an account '" + name + "'");
+            throw new DslException("accounts: " + Polling.label(current) + " already has an account '" + name + "'");
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("InstanceId", current.getId());
@@ -762,7 +762,7 @@ public final class TencentCacheService implements CacheService {
         if (remark != null) p.put("Remark", remark);
         JsonNode r = api.call("CreateInstanceAccount", p);
         if (r == null) return null;
-        output.info("accounts " + label(current) + ": creating " + name + " (" + privilege + ")");
+        output.info("accounts " + Polling.label(current) + ": creating " + name + " (" + privilege + ")");
         return task("accounts", current, r, wait);
     }
 
@@ -771,7 +771,7 @@ public final class TencentCacheService implements CacheService {
         requireAccount(current, name);
         JsonNode r = api.call("DeleteInstanceAccount", Map.of("InstanceId", current.getId(), "AccountName", name));
         if (r == null) return null;
-        output.info("accounts " + label(current) + ": deleting " + name);
+        output.info("accounts " + Polling.label(current) + ": deleting " + name);
         return task("accounts", current, r, wait);
     }
 
@@ -781,14 +781,14 @@ public final class TencentCacheService implements CacheService {
         JsonNode r = api.call("ModifyInstanceAccount", Map.of("InstanceId", current.getId(), "AccountName", name,
                 "Privilege", tencentPrivilege(privilege)));
         if (r == null) return null;
-        output.info("accounts " + label(current) + ": " + name + " now " + privilege);
+        output.info("accounts " + Polling.label(current) + ": " + name + " now " + privilege);
         return task("accounts", current, r, wait);
     }
 
     private void requireAccount(Instance current, String name) {
         List<Account> all = accounts(current);
         if (all.stream().noneMatch(a -> a.getName().equals(name))) {
-            throw new DslException("accounts: " + label(current) + " has no account '" + name + "' (accounts: "
+            throw new DslException("accounts: " + Polling.label(current) + " has no account '" + name + "' (accounts: "
                     + (all.isEmpty() ? "none" : all.stream().map(Account::getName)
                     .collect(java.util.stream.Collectors.joining(", "))) + ")");
         }
@@ -915,7 +915,7 @@ public final class TencentCacheService implements CacheService {
 
     @Override
     public Instance waitFor(String verb, Instance instance, String status, Duration timeout) {
-        String label = label(instance);
+        String label = Polling.label(instance);
         if (InstanceStatus.DELETED.equals(status)) {
             waitGone(verb, instance.getId(), label, timeout);
             return instance.toBuilder().status(InstanceStatus.DELETED).build();
@@ -940,7 +940,7 @@ public final class TencentCacheService implements CacheService {
 
     /** DescribeTaskInfo until the task succeeds, via {@link TencentRedisWaiters}; a failed task is an ApiException. */
     private Task waitTask(String verb, Instance on, String taskId, Duration timeout) {
-        String label = on == null ? "task " + taskId : label(on) + " task " + taskId;
+        String label = on == null ? "task " + taskId : Polling.label(on) + " task " + taskId;
         String[] last = {null};
         try {
             DescribeTaskInfoResponse r = waiters()
@@ -948,7 +948,7 @@ public final class TencentCacheService implements CacheService {
                         if (state instanceof DescribeTaskInfoResponse t) {
                             String status = toTask(taskId, MAPPER.valueToTree(t)).getStatus();
                             if (Task.SUCCEEDED.equals(status)) {
-                                output.info(verb + " " + label + ": succeeded after " + seconds(elapsed));
+                                output.info(verb + " " + label + ": succeeded after " + Polling.seconds(elapsed));
                             } else if (!status.equals(last[0]) && !Task.FAILED.equals(status)) {
                                 output.info(verb + " " + label + ": " + status);
                             }
@@ -958,7 +958,7 @@ public final class TencentCacheService implements CacheService {
                     .waitForTask(Long.parseLong(taskId), timeout);
             return toTask(taskId, MAPPER.valueToTree(r));
         } catch (WaiterTimeoutException e) {
-            throw new DslTimeoutException(verb + ": timed out after " + format(timeout) + " waiting for " + label
+            throw new DslTimeoutException(verb + ": timed out after " + Polling.format(timeout) + " waiting for " + label
                     + " to finish; last status " + last[0]);
         }
     }
@@ -966,56 +966,26 @@ public final class TencentCacheService implements CacheService {
     /** DescribeInstances until the status code is reached, via {@link TencentRedisWaiters}. */
     private Instance waitStatus(String verb, String id, String label, int code, Duration timeout) {
         String target = status(code);
-        String[] last = {null};
+        Polling.Progress progress = new Polling.Progress(verb, label, output);
         try {
             InstanceSet set = waiters()
                     .withProgress((attempt, elapsed, state) -> {
                         String now = state instanceof Optional<?> o && o.isPresent() && o.get() instanceof InstanceSet i
                                 ? status(i.status() == null ? Integer.MIN_VALUE : i.status().intValue()) : "not listed";
                         if ("create".equals(verb) && InstanceStatus.CHANGING.equals(now)) now = InstanceStatus.CREATING;
-                        if (!now.equals(last[0])) {
-                            output.info(verb + " " + label + ": " + now
-                                    + (now.equals(target) ? " after " + seconds(elapsed) : ""));
-                        }
-                        last[0] = now;
+                        progress.saw(now, now.equals(target), elapsed);
                     })
                     .waitForInstanceStatus(id, code, timeout);
             return toInstance(MAPPER.valueToTree(set));
         } catch (WaiterTimeoutException e) {
-            throw new DslTimeoutException(verb + ": timed out after " + format(timeout) + " waiting for " + label
-                    + " to be " + target + "; last status " + last[0]);
+            throw progress.timedOut(timeout, target);
         }
     }
 
     /** Polls the instance until {@code done} holds (or, with {@code done == null}, until it is gone). */
     private Optional<Instance> poll(String verb, String id, String label, Predicate<Instance> done, String target,
                                     Duration timeout) {
-        String[] last = {null};
-        try {
-            return Waiter.<Optional<Instance>>builder()
-                    .description(label + " to be " + target)
-                    .successWhen(o -> done == null ? o.isEmpty() : o.isPresent() && done.test(o.get()))
-                    .failWhen(o -> done != null && o.isEmpty(), o -> new DslException(verb + ": " + label
-                            + " no longer exists (waiting for it to be " + target + ")"))
-                    .timeout(timeout)
-                    .interval(pollInterval)
-                    .progress((attempt, elapsed, o) -> {
-                        boolean ok = done == null ? o.isEmpty() : o.isPresent() && done.test(o.get());
-                        String now = o.map(Instance::getStatus).orElse(InstanceStatus.DELETED);
-                        if (ok) {
-                            output.info(verb + " " + label + ": " + (done == null ? InstanceStatus.DELETED : now)
-                                    + " after " + seconds(elapsed));
-                        } else if (!now.equals(last[0])) {
-                            output.info(verb + " " + label + ": " + now);
-                        }
-                        last[0] = now;
-                    })
-                    .build()
-                    .run(() -> find(id));
-        } catch (WaiterTimeoutException e) {
-            throw new DslTimeoutException(verb + ": timed out after " + format(timeout) + " waiting for " + label
-                    + " to be " + target + "; last status " + last[0]);
-        }
+        return Polling.poll(verb, label, () -> find(id), done, target, timeout, pollInterval, output);
     }
 
     private Instance waitUntil(String verb, String id, String label, Predicate<Instance> done, String target,
@@ -1029,21 +999,6 @@ public final class TencentCacheService implements CacheService {
 
     private TencentRedisWaiters waiters() {
         return TencentRedisWaiters.create((TencentRedisClient) api.client()).withInterval(pollInterval);
-    }
-
-    private static String seconds(Duration elapsed) {
-        return String.format(java.util.Locale.ROOT, "%.1fs", elapsed.toMillis() / 1000.0);
-    }
-
-    /** {@code 5m}, {@code 90s}, {@code 1h30m}. */
-    public static String format(Duration d) {
-        long s = d.getSeconds();
-        if (s == 0) return d.toMillis() + "ms";
-        StringBuilder sb = new StringBuilder();
-        if (s >= 3600) sb.append(s / 3600).append('h');
-        if (s % 3600 >= 60) sb.append(s % 3600 / 60).append('m');
-        if (s % 60 > 0) sb.append(s % 60).append('s');
-        return sb.toString();
     }
 
     // ---------------------------------------------------------------- raw
@@ -1187,10 +1142,6 @@ public final class TencentCacheService implements CacheService {
 
     private static String replicas(int n) {
         return n + (n == 1 ? " replica" : " replicas");
-    }
-
-    private static String label(Instance i) {
-        return i.getName() == null || i.getName().isEmpty() ? i.getId() : i.getName() + " (" + i.getId() + ")";
     }
 
     // ---------------------------------------------------------------- vendor rules
