@@ -1,8 +1,6 @@
 package io.cachesh.emulator.dataplane;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +78,7 @@ public final class MemcachedProcessManager {
             java.util.Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(parts[0]));
             String port = parts[1];
             if (handle.isPresent() && handle.get().isAlive()
-                    && RedisProcessManager.commandLine(handle.get()).matches("(?s).*memcached .*-p " + port + "\\b.*")) {
+                    && LocalProcesses.commandLine(handle.get()).matches("(?s).*memcached .*-p " + port + "\\b.*")) {
                 handle.get().destroyForcibly();
                 handle.get().onExit().get(5, TimeUnit.SECONDS);
                 LOG.log(System.Logger.Level.INFO, "stopped memcached pid {0} left by a previous emulator", parts[0]);
@@ -132,7 +130,8 @@ public final class MemcachedProcessManager {
         if (binary == null) throw new IOException("no memcached available: " + version);
         IOException last = null;
         for (int attempt = 0; attempt < 4; attempt++) {
-            int port = attempt == 0 && preferredPort > 0 && portFree(preferredPort) ? preferredPort : freePort();
+            int port = attempt == 0 && preferredPort > 0 && LocalProcesses.portFree(preferredPort) ? preferredPort
+                    : LocalProcesses.freePort();
             try {
                 MemcachedProcess process = startOn(instanceId, memoryMb, port);
                 MemcachedProcess before = running.put(instanceId, process);
@@ -206,33 +205,10 @@ public final class MemcachedProcessManager {
 
     private static void kill(Process process) {
         try {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(2, TimeUnit.SECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            LocalProcesses.terminate(process, 0);
         } finally {
             LIVE.remove(process);
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean portFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -2,8 +2,6 @@ package io.cachesh.emulator.dataplane;
 
 import io.cachesh.client.auth.Secret;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +74,8 @@ public final class RedisProcessManager {
         Files.createDirectories(dir);
         IOException last = null;
         for (int attempt = 0; attempt < 4; attempt++) {
-            int port = attempt == 0 && preferredPort > 0 && portFree(preferredPort) ? preferredPort : freePort();
+            int port = attempt == 0 && preferredPort > 0 && LocalProcesses.portFree(preferredPort) ? preferredPort
+                    : LocalProcesses.freePort();
             try {
                 RedisProcess process = startOn(instanceId, dir, password, maxmemoryBytes, port);
                 running.put(instanceId, process);
@@ -181,7 +180,7 @@ public final class RedisProcessManager {
         int port = confPort(conf);
         // redis-server shows itself as "redis-server 127.0.0.1:<port>": a recycled pid is not mistaken for it
         boolean ours = port > 0 && handle.isPresent() && handle.get().isAlive()
-                && commandLine(handle.get()).matches("(?s).*redis-server\\S* \\S*:" + port + "\\b.*");
+                && LocalProcesses.commandLine(handle.get()).matches("(?s).*redis-server\\S* \\S*:" + port + "\\b.*");
         if (!ours) {
             deleteQuietly(pidFile);
             return false;
@@ -215,16 +214,6 @@ public final class RedisProcessManager {
                 orphan.pid(), dir, saved ? "data saved" : "data NOT saved");
         deleteQuietly(pidFile);
         return true;
-    }
-
-    /** The process's command line as the kernel shows it (redis-server rewrites its own), else as the JDK knows it. */
-    static String commandLine(ProcessHandle process) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
-                    StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException | UnsupportedOperationException e) {
-            return process.info().commandLine().orElse("");
-        }
     }
 
     private static int confPort(Path conf) {
@@ -276,16 +265,7 @@ public final class RedisProcessManager {
 
     private static void kill(Process process) {
         try {
-            if (process.isAlive() && !process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(2, TimeUnit.SECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            LocalProcesses.terminate(process, 2); // after SHUTDOWN it exits by itself
         } finally {
             LIVE.remove(process);
         }
@@ -304,20 +284,6 @@ public final class RedisProcessManager {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean portFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static String tail(Path log) {
         try {
