@@ -127,32 +127,32 @@ public final class CapitalOnlineProtocol implements Protocol {
     /** Parses the answer from its bytes; the text is decoded only for the message of a failure. */
     private Object read(ApiRequest request, int status, String reason, byte[] bytes) {
         OperationInfo operation = request.operation();
-        JsonNode root = parse(bytes);
+        JsonNode root = Answers.objectOrNull(bytes);
         boolean ok = status >= 200 && status < 300;
         if (root == null) {
             if (!ok) {
                 throw errors.map("HttpError." + status, "HTTP " + status + (reason == null || reason.isEmpty() ? "" : " " + reason)
-                        + " from " + where(operation) + (bytes.length == 0 ? "" : ": " + Tc3JsonProtocol.snippet(text(bytes))), null, status);
+                        + " from " + where(operation) + (bytes.length == 0 ? "" : ": " + Answers.snippet(bytes)), null, status);
             }
             throw new MalformedResponseException(where(operation) + ": the answer is not a JSON object: "
-                    + Tc3JsonProtocol.snippet(text(bytes)), null);
+                    + Answers.snippet(bytes), null);
         }
         JsonNode code = root.get("Code");
         if (!ok || !isSuccess(code)) {
             if (ok && (code == null || code.isNull())) {
                 throw new MalformedResponseException(where(operation) + ": the answer has no \"Code\": "
-                        + Tc3JsonProtocol.snippet(text(bytes)), null);
+                        + Answers.snippet(bytes), null);
             }
             String codeText = code == null || code.isNull() ? "HttpError." + status : code.asText();
             String message = root.path("Message").asText(root.path("message").asText(""));
-            throw error(codeText, message, textOrNull(root.get("RequestId")), status);
+            throw error(codeText, message, Answers.textOrNull(root.get("RequestId")), status);
         }
         try {
             return mapper.treeToValue(root, request.responseType());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedResponseException(where(operation) + ": cannot read the answer as "
                     + request.responseType().getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("")
-                    + "): " + Tc3JsonProtocol.snippet(text(bytes)), e);
+                    + "): " + Answers.snippet(bytes), e);
         }
     }
 
@@ -180,24 +180,10 @@ public final class CapitalOnlineProtocol implements Protocol {
         return ID + "[" + config.capitalOnlineKeyDerivation() + "]";
     }
 
-    private static JsonNode parse(byte[] bytes) {
-        try {
-            JsonNode root = Transport.MAPPER.readTree(bytes);
-            return root != null && root.isObject() ? root : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
     private String where(OperationInfo operation) {
         return model.service() + " " + operation.name() + " at " + url;
     }
 
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
 
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }

@@ -329,7 +329,7 @@ public final class HuaweiRestProtocol implements Protocol {
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedResponseException(where(operation) + ": cannot read the answer (HTTP " + status + ") as "
                     + type.getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("") + "): "
-                    + Tc3JsonProtocol.snippet(text == null ? "" : text), e);
+                    + Answers.snippet(text == null ? "" : text), e);
         }
     }
 
@@ -351,7 +351,7 @@ public final class HuaweiRestProtocol implements Protocol {
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new MalformedResponseException(where(operation) + ": cannot read the answer (HTTP " + status
                         + ") as " + type.getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("") + "): "
-                        + Tc3JsonProtocol.snippet(answer.text()), e);
+                        + Answers.snippet(answer.text()), e);
             }
         }
     }
@@ -402,7 +402,7 @@ public final class HuaweiRestProtocol implements Protocol {
         }
         if (parsed != null) return errors.map(parsed.code(), parsed.message(), requestId, status);
         String message = "HTTP " + status + (reason == null || reason.isEmpty() ? "" : " " + reason) + " from "
-                + where(operation) + (text == null || text.isEmpty() ? "" : ": " + Tc3JsonProtocol.snippet(text));
+                + where(operation) + (text == null || text.isEmpty() ? "" : ": " + Answers.snippet(text));
         return errors.map("HttpError." + status, message, requestId, status);
     }
 

@@ -169,12 +169,12 @@ public final class Tc3JsonProtocol implements Protocol {
         Envelope envelope = scan(operation, bytes);
         if (envelope.responseIndex < 0) {
             throw new MalformedResponseException(where(operation) + ": the answer has no \"Response\" object: "
-                    + snippet(text(bytes)), null);
+                    + Answers.snippet(text(bytes)), null);
         }
         JsonNode error = envelope.error;
         if (error != null && !error.isNull()) {
             throw error(error.path("Code").asText("UnknownError"), error.path("Message").asText(""),
-                    textOrNull(envelope.requestId), 200);
+                    Answers.textOrNull(envelope.requestId), 200);
         }
         try (JsonParser parser = bytes.parser(mapper)) {
             parser.nextToken(); // the root START_OBJECT
@@ -189,7 +189,7 @@ public final class Tc3JsonProtocol implements Protocol {
             throw new IllegalStateException("the \"Response\" object went missing on the second pass");
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedResponseException(where(operation) + ": cannot read the answer as "
-                    + request.responseType().getSimpleName() + " (" + originalMessage(e) + "): " + snippet(text(bytes)), e);
+                    + request.responseType().getSimpleName() + " (" + originalMessage(e) + "): " + Answers.snippet(text(bytes)), e);
         }
     }
 
@@ -206,7 +206,7 @@ public final class Tc3JsonProtocol implements Protocol {
             JsonToken root = parser.nextToken();
             if (root != JsonToken.START_OBJECT) {
                 throw new MalformedResponseException(where(operation) + ": the answer is not a JSON object: "
-                        + snippet(text(bytes)), null);
+                        + Answers.snippet(text(bytes)), null);
             }
             int responses = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -240,10 +240,10 @@ public final class Tc3JsonProtocol implements Protocol {
             return envelope;
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException(where(operation) + ": the answer is not JSON (" + originalMessage(e)
-                    + "): " + snippet(text(bytes)), e);
+                    + "): " + Answers.snippet(text(bytes)), e);
         } catch (IOException e) {
             throw new MalformedResponseException(where(operation) + ": the answer is not JSON (" + e.getMessage()
-                    + "): " + snippet(text(bytes)), e);
+                    + "): " + Answers.snippet(text(bytes)), e);
         }
     }
 
@@ -258,7 +258,7 @@ public final class Tc3JsonProtocol implements Protocol {
 
     private ApiException httpError(OperationInfo operation, int status, String reason, String text) {
         String message = "HTTP " + status + (reason == null || reason.isEmpty() ? "" : " " + reason) + " from "
-                + where(operation) + (text.isEmpty() ? "" : ": " + snippet(text));
+                + where(operation) + (text.isEmpty() ? "" : ": " + Answers.snippet(text));
         return errors.map("HttpError." + status, message, null, status);
     }
 
@@ -290,12 +290,5 @@ public final class Tc3JsonProtocol implements Protocol {
         return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
 
-    static String snippet(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 200 ? "'" + oneLine + "'" : "'" + oneLine.substring(0, 200) + "...' (" + text.length() + " chars)";
-    }
 }

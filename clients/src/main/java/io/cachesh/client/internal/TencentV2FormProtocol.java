@@ -148,26 +148,26 @@ public final class TencentV2FormProtocol implements Protocol {
     /** Parses the answer from its bytes; the text is decoded only for the message of a failure. */
     private Object read(ApiRequest request, int status, String reason, byte[] bytes) {
         OperationInfo operation = request.operation();
-        JsonNode root = status == 200 ? parse(operation, bytes) : tryParse(bytes);
+        JsonNode root = status == 200 ? parse(operation, bytes) : Answers.objectOrNull(bytes);
         if (status != 200 && (root == null || !root.has("code"))) {
             String message = "HTTP " + status + (reason == null || reason.isEmpty() ? "" : " " + reason) + " from "
-                    + where(operation) + (bytes.length == 0 ? "" : ": " + Tc3JsonProtocol.snippet(text(bytes)));
+                    + where(operation) + (bytes.length == 0 ? "" : ": " + Answers.snippet(bytes));
             throw errors.map("HttpError." + status, message, null, status);
         }
         JsonNode code = root.get("code");
         if (code == null || !(code.isNumber() || code.isTextual())) {
             throw new MalformedResponseException(where(operation) + ": the answer has no \"code\": "
-                    + Tc3JsonProtocol.snippet(text(bytes)), null);
+                    + Answers.snippet(bytes), null);
         }
         if (!isSuccess(code)) {
-            throw error(code.asText(), textOrNull(root.get("codeDesc")), root.path("message").asText(""), status);
+            throw error(code.asText(), Answers.textOrNull(root.get("codeDesc")), root.path("message").asText(""), status);
         }
         try {
             return mapper.treeToValue(root, request.responseType());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedResponseException(where(operation) + ": cannot read the answer as "
                     + request.responseType().getSimpleName() + " (" + e.getMessage().lines().findFirst().orElse("")
-                    + "): " + Tc3JsonProtocol.snippet(text(bytes)), e);
+                    + "): " + Answers.snippet(bytes), e);
         }
     }
 
@@ -210,36 +210,22 @@ public final class TencentV2FormProtocol implements Protocol {
             JsonNode root = Transport.MAPPER.readTree(bytes);
             if (root == null || !root.isObject()) {
                 throw new MalformedResponseException(where(operation) + ": the answer is not a JSON object: "
-                        + Tc3JsonProtocol.snippet(text(bytes)), null);
+                        + Answers.snippet(bytes), null);
             }
             return root;
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException(where(operation) + ": the answer is not JSON ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + "): " + Tc3JsonProtocol.snippet(text(bytes)), e);
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + "): " + Answers.snippet(bytes), e);
         } catch (IOException e) {
             throw new MalformedResponseException(where(operation) + ": the answer is not JSON (" + e.getMessage() + "): "
-                    + Tc3JsonProtocol.snippet(text(bytes)), e);
+                    + Answers.snippet(bytes), e);
         }
     }
 
-    private static JsonNode tryParse(byte[] bytes) {
-        try {
-            JsonNode root = Transport.MAPPER.readTree(bytes);
-            return root != null && root.isObject() ? root : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
     private String where(OperationInfo operation) {
         return model.service() + " " + operation.name() + " at " + url;
     }
 
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
 
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }
