@@ -350,7 +350,7 @@ public class CacheSpec {
             @DelegatesTo(value = RedisConnection.class, strategy = Closure.DELEGATE_FIRST) Closure<?> block) {
         if (block == null) throw new DslException("connect: the block is null");
         Object c = connect(named, ref);
-        return c instanceof MemcachedConnection m ? m.with(block) : ((RedisConnection) c).with(block);
+        return CommandsDelegate.runOn((DataConnection) c, block);
     }
 
     // ---------------------------------------------------------------- restart, whitelist, params, restore

@@ -1,5 +1,6 @@
 package io.cachesh.dsl;
 
+import groovy.lang.Closure;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingPropertyException;
 import org.codehaus.groovy.runtime.InvokerHelper;
@@ -14,8 +15,18 @@ final class CommandsDelegate extends GroovyObjectSupport {
 
     private final Object connection;
 
-    CommandsDelegate(Object connection) {
+    private CommandsDelegate(Object connection) {
         this.connection = connection;
+    }
+
+    /** Runs {@code block} with {@code connection}'s commands as its delegate, then closes the connection. */
+    static Object runOn(DataConnection connection, Closure<?> block) {
+        try (connection) {
+            Closure<?> c = (Closure<?>) block.clone();
+            c.setResolveStrategy(Closure.DELEGATE_FIRST);
+            c.setDelegate(new CommandsDelegate(connection));
+            return c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(connection);
+        }
     }
 
     @Override

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * the instance and its address. In dry-run mode {@code set}, {@code delete} and {@code flush} are printed instead of
  * sent.
  */
-public final class MemcachedConnection implements AutoCloseable {
+public final class MemcachedConnection implements DataConnection {
 
     private static final int MAX_KEY = 250;
 
@@ -214,18 +214,6 @@ public final class MemcachedConnection implements AutoCloseable {
             // closing anyway
         }
         closeQuietly(socket);
-    }
-
-    /** Runs {@code block} with this connection as delegate and closes the connection afterwards. */
-    Object with(Closure<?> block) {
-        try {
-            Closure<?> c = (Closure<?>) block.clone();
-            c.setResolveStrategy(Closure.DELEGATE_FIRST);
-            c.setDelegate(new CommandsDelegate(this));
-            return c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(this);
-        } finally {
-            close();
-        }
     }
 
     @Override

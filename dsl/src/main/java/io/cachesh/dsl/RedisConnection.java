@@ -31,7 +31,7 @@ import redis.clients.jedis.resps.ScanResult;
  * address. In dry-run mode the writing commands ({@code set}, {@code del}) are printed instead of sent (reads run;
  * {@link #raw()} is not covered). Never holds the password after connecting, and never shows it.
  */
-public final class RedisConnection implements AutoCloseable {
+public final class RedisConnection implements DataConnection {
 
     /** Most keys {@link #keys(String)} returns (it uses SCAN, never KEYS, so the server is not blocked). */
     public static final int DEFAULT_KEYS_LIMIT = 1000;
@@ -236,18 +236,6 @@ public final class RedisConnection implements AutoCloseable {
         if (closed) return;
         closed = true;
         closeQuietly(jedis);
-    }
-
-    /** Runs {@code block} with this connection as delegate and closes the connection afterwards. */
-    Object with(Closure<?> block) {
-        try {
-            Closure<?> c = (Closure<?>) block.clone();
-            c.setResolveStrategy(Closure.DELEGATE_FIRST);
-            c.setDelegate(new CommandsDelegate(this));
-            return c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(this);
-        } finally {
-            close();
-        }
     }
 
     @Override
