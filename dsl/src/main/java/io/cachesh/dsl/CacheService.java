@@ -78,7 +78,12 @@ public interface CacheService extends AutoCloseable {
     /** True when {@code ref} has the shape of an instance id ({@code crs-...}) rather than a name. */
     boolean looksLikeId(String ref);
 
-    Instance create(String name, ResolvedSpec spec, Secret password, WaitOptions wait);
+    // ---------------------------------------------------------------- verbs: an adapter overrides what it implements
+    // (and lists it in capabilities()); the others fail with unsupported(verb) before any API call
+
+    default Instance create(String name, ResolvedSpec spec, Secret password, WaitOptions wait) {
+        throw unsupported(Verb.CREATE);
+    }
 
     /** Create with resource tags; adapters without tags fail when {@code tags} is not empty. */
     default Instance create(String name, ResolvedSpec spec, Secret password, Map<String, String> tags,
@@ -94,23 +99,37 @@ public interface CacheService extends AutoCloseable {
     List<Instance> findByName(String name);
 
     /** Changes exactly one of capacity (GB; per shard for clusters), shards, replicas; nulls keep the current value. */
-    Instance resize(Instance current, Double capacityGb, Integer shards, Integer replicas, WaitOptions wait);
+    default Instance resize(Instance current, Double capacityGb, Integer shards, Integer replicas, WaitOptions wait) {
+        throw unsupported(Verb.RESIZE);
+    }
 
-    Instance rename(Instance current, String newName);
+    default Instance rename(Instance current, String newName) {
+        throw unsupported(Verb.RENAME);
+    }
 
     /** Deletes all data; {@code password} may be null for password-free instances or when the session knows it. */
-    Task clear(Instance current, Secret password, WaitOptions wait);
+    default Task clear(Instance current, Secret password, WaitOptions wait) {
+        throw unsupported(Verb.CLEAR);
+    }
 
-    Task password(Instance current, Secret oldPassword, Secret newPassword, WaitOptions wait);
+    default Task password(Instance current, Secret oldPassword, Secret newPassword, WaitOptions wait) {
+        throw unsupported(Verb.PASSWORD);
+    }
 
-    Backup backup(Instance current, String remark, WaitOptions wait);
+    default Backup backup(Instance current, String remark, WaitOptions wait) {
+        throw unsupported(Verb.BACKUP);
+    }
 
-    List<Backup> backups(Instance current);
+    default List<Backup> backups(Instance current) {
+        throw unsupported(Verb.BACKUPS);
+    }
 
     /** Isolates the instance and, when {@code purge}, removes it for good. */
-    Instance delete(Instance current, boolean purge, WaitOptions wait);
+    default Instance delete(Instance current, boolean purge, WaitOptions wait) {
+        throw unsupported(Verb.DELETE);
+    }
 
-    // ---------------------------------------------------------------- optional verbs (see capabilities())
+    // ---------------------------------------------------------------- more optional verbs (see capabilities())
 
     /** Brings the instance back into service / restarts it, and waits until it runs. */
     default Instance restart(Instance current, WaitOptions wait) {

@@ -257,11 +257,6 @@ public final class CapitalOnlineCacheService implements CacheService {
     }
 
     @Override
-    public Instance rename(Instance current, String newName) {
-        throw unsupported(Verb.RENAME);
-    }
-
-    @Override
     public Task clear(Instance current, Secret password, WaitOptions wait) {
         if (password != null) {
             throw new DslException("clear: " + current.getId() + " is memcached, which has no password; clear it "
@@ -276,21 +271,6 @@ public final class CapitalOnlineCacheService implements CacheService {
         if (!wait.enabled()) return submitted;
         waitRunning("clear", current.getId(), label, wait.timeout());
         return StatusTasks.done(submitted, "running");
-    }
-
-    @Override
-    public Task password(Instance current, Secret oldPassword, Secret newPassword, WaitOptions wait) {
-        throw unsupported(Verb.PASSWORD);
-    }
-
-    @Override
-    public Backup backup(Instance current, String remark, WaitOptions wait) {
-        throw unsupported(Verb.BACKUP);
-    }
-
-    @Override
-    public List<Backup> backups(Instance current) {
-        throw unsupported(Verb.BACKUPS);
     }
 
     @Override

@@ -274,26 +274,6 @@ public final class HuaweiMemcachedService implements CacheService {
     // ---------------------------------------------------------------- what DCS refuses for Memcached
 
     @Override
-    public Task clear(Instance current, Secret password, WaitOptions wait) {
-        throw unsupported(Verb.CLEAR);
-    }
-
-    @Override
-    public Task password(Instance current, Secret oldPassword, Secret newPassword, WaitOptions wait) {
-        throw unsupported(Verb.PASSWORD);
-    }
-
-    @Override
-    public Backup backup(Instance current, String remark, WaitOptions wait) {
-        throw unsupported(Verb.BACKUP);
-    }
-
-    @Override
-    public List<Backup> backups(Instance current) {
-        throw unsupported(Verb.BACKUPS);
-    }
-
-    @Override
     public RawApi raw(String api) {
         return dcs.raw(api);
     }

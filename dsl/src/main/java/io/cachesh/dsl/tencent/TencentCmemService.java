@@ -143,16 +143,6 @@ public final class TencentCmemService implements CacheService {
         return list().stream().filter(i -> name.equals(i.getName())).toList();
     }
 
-    @Override
-    public Instance resize(Instance current, Double capacityGb, Integer shards, Integer replicas, WaitOptions wait) {
-        throw unsupported(Verb.RESIZE);
-    }
-
-    @Override
-    public Instance rename(Instance current, String newName) {
-        throw unsupported(Verb.RENAME);
-    }
-
     /** ClearCmem (flush_all on the server), synchronous; the vendor allows 5 per instance per day. */
     @Override
     public Task clear(Instance current, Secret password, WaitOptions wait) {
@@ -176,26 +166,6 @@ public final class TencentCmemService implements CacheService {
         output.info("clear " + label + ": cleared (ClearCmem)");
         return new Task("cmem-clear-" + current.getId() + "-" + System.currentTimeMillis(), current.getId(),
                 "tencent", "clear", Task.SUCCEEDED, "0", Instant.now().toString(), "ClearCmem", Map.of());
-    }
-
-    @Override
-    public Task password(Instance current, Secret oldPassword, Secret newPassword, WaitOptions wait) {
-        throw unsupported(Verb.PASSWORD);
-    }
-
-    @Override
-    public Backup backup(Instance current, String remark, WaitOptions wait) {
-        throw unsupported(Verb.BACKUP);
-    }
-
-    @Override
-    public List<Backup> backups(Instance current) {
-        throw unsupported(Verb.BACKUPS);
-    }
-
-    @Override
-    public Instance delete(Instance current, boolean purge, WaitOptions wait) {
-        throw unsupported(Verb.DELETE);
     }
 
     @Override
