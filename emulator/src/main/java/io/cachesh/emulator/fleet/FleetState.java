@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cachesh.client.auth.Secret;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
@@ -101,14 +104,33 @@ final class FleetState {
             putInstant(n, "endTime", t.endTime());
             n.put("message", t.message());
         }
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.write(tmp, JSON.writeValueAsBytes(root));
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not POSIX
+        writeDurably(file, JSON.writeValueAsBytes(root));
+    }
+
+    /**
+     * Replaces {@code file} so that a crash of the JVM or of the whole machine leaves either the old or the new state:
+     * the new bytes are forced to disk in a temporary file before the atomic rename, and the directory after it (else a
+     * power loss may undo the rename, or keep the name with no data behind it).
+     */
+    static void writeDurably(Path file, byte[] bytes) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not POSIX
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) out.write(buffer);
+            out.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some platforms cannot open a directory: the rename is still atomic there
+        }
     }
 
     static Loaded load(Path file, Clock clock) throws IOException {
