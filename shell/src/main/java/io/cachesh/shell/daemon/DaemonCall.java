@@ -103,12 +103,12 @@ final class DaemonCall implements Runnable {
                 // the client left
             }
         }
+        server.callEnded(); // before the exit code: the client's next call must find the JVM put back
         try {
             Wire.writeInt(ch, Wire.EXIT, code);
         } catch (IOException gone) {
             // the client left (Ctrl-C twice, or killed)
         }
-        server.callEnded();
         DaemonServer.log("call " + kind(call.argv()) + ": exit " + code + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 

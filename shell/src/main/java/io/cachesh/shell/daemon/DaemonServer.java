@@ -31,6 +31,7 @@ final class DaemonServer {
     private final Duration idle;
     private final String build;
     private final SharedEmulator emulator = new SharedEmulator();
+    private final JvmStateGuard jvmState = new JvmStateGuard();
     private final Instant started = Instant.now();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
@@ -96,11 +97,13 @@ final class DaemonServer {
     }
 
     void callStarted() {
+        jvmState.callStarted();
         running.incrementAndGet();
         touch();
     }
 
     void callEnded() {
+        for (String undone : jvmState.callEnded()) log("put back what calls changed: " + undone);
         running.decrementAndGet();
         served.incrementAndGet();
         touch();

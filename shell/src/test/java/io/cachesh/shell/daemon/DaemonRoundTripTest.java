@@ -230,6 +230,32 @@ class DaemonRoundTripTest {
     }
 
     @Test
+    void whatACallChangesForTheWholeJvmIsPutBackBeforeTheNextCall() throws Exception {
+        startDaemon();
+        Result change = run(baseEnv(), "", "-e", String.join("; ",
+                "System.setProperty('cachesh.test.mark', 'from the first call')",
+                "System.setProperty('user.timezone', 'changed')",
+                "Locale.setDefault(Locale.JAPAN)",
+                "TimeZone.setDefault(TimeZone.getTimeZone('Asia/Tokyo'))",
+                "String.metaClass.shout = { -> delegate.toUpperCase() + '!' }",
+                "'hi'.shout()"));
+        assertThat(change.code()).as(change.err()).isZero();
+        assertThat(change.out()).isEqualTo("HI!\n");
+
+        Result next = run(baseEnv(), "", "-e", String.join("; ",
+                "def shout = { try { 'hi'.shout() } catch (MissingMethodException e) { 'no shout' } }",
+                "[System.getProperty('cachesh.test.mark'), System.getProperty('user.timezone') != 'changed',"
+                        + " Locale.default != Locale.JAPAN, TimeZone.default.ID != 'Asia/Tokyo', shout()]"));
+        assertThat(next.code()).as(next.err()).isZero();
+        assertThat(next.out()).isEqualTo("[null, true, true, true, no shout]\n");
+
+        assertThat(count(log(), "call -e: exit 0")).isEqualTo(2); // both ran in the same daemon
+        assertThat(log()).containsPattern("put back what calls changed: system properties .*cachesh.test.mark.*user.timezone")
+                .contains("default locale").contains("default time zone").contains("meta classes of java.lang.String")
+                .doesNotContain("from the first call"); // names only, never values
+    }
+
+    @Test
     void ctrlCCancelsTheCallInTheDaemon() throws Exception {
         startDaemon();
         Process p = client(baseEnv(), "-e", "Thread.sleep(600000)");
