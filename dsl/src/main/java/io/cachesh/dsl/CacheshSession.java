@@ -36,6 +36,14 @@ import org.codehaus.groovy.runtime.InvokerHelper;
  */
 public final class CacheshSession implements AutoCloseable {
 
+    /**
+     * The class name of every cell's script and of every runbook without a file: one name, not one per cell (see
+     * {@link CellClassLoader#compile}), unlikely to be a type a user declares. Errors still name the cell's own file,
+     * {@code CellN.groovy}.
+     */
+    private static final String CELL_CLASS = "cachesh_cell";
+    private static final String SCRIPT_CLASS = "cachesh_script";
+
     private final DslContext context;
     private final DslBinding binding;
     private final CellClassLoader classes;
@@ -76,7 +84,7 @@ public final class CacheshSession implements AutoCloseable {
     public Object evaluate(String source) {
         Objects.requireNonNull(source, "source == null");
         String compiledName = "Cell" + cells.incrementAndGet() + ".groovy";
-        CellClassLoader.Unit unit = classes.compile(source, compiledName, "Cell");
+        CellClassLoader.Unit unit = classes.compile(source, compiledName, CELL_CLASS);
         try {
             return runUnit(unit);
         } catch (RuntimeException e) {
@@ -142,7 +150,7 @@ public final class CacheshSession implements AutoCloseable {
             className = "Runbook_" + className;
         }
         CellClassLoader.Unit unit = classes.compile(source, className + ".groovy",
-                fixedClassName != null ? "Script" : className);
+                fixedClassName != null ? SCRIPT_CLASS : className);
         binding.runbookOutput = null;
         binding.hasRunbookOutput = false;
         Object value;

@@ -57,20 +57,26 @@ final class CellClassLoader extends GroovyClassLoader {
     @Override
     protected CompilationUnit createCompilationUnit(CompilerConfiguration ignored, CodeSource source) {
         CompilerConfiguration unitConfig = config.get();
-        unitConfig.addCompilationCustomizers(new ScriptClassName(scriptClassName));
+        // null when Groovy compiles a script file it found on the class path itself: it keeps its own name
+        if (scriptClassName != null) unitConfig.addCompilationCustomizers(new ScriptClassName(scriptClassName));
         return super.createCompilationUnit(unitConfig, source);
     }
 
     /**
      * Compiles {@code source} as the file {@code fileName} (the name errors and stack traces show) with the script
      * class named {@code scriptClassName}. Cells all share one script class name: every name of a class Groovy or the
-     * JDK asks the class loaders for ({@code CellBeanInfo}, {@code groovy.runtime.metaclass.CellMetaClass},
-     * {@code Cell$tencent}) stays for good in the application class loader's table of class-loading locks, so a
+     * JDK asks the class loaders for ({@code cachesh_cellBeanInfo}, {@code Cell12BeanInfo} before,
+     * {@code groovy.runtime.metaclass.cachesh_cellMetaClass}, {@code cachesh_cell$tencent}) stays for good in the application class loader's table of class-loading locks, so a
      * name numbered per cell grew that table with every cell.
      */
     synchronized Unit compile(String source, String fileName, String scriptClassName) {
+        Class<?> main;
         this.scriptClassName = scriptClassName;
-        Class<?> main = parseClass(new GroovyCodeSource(source, fileName, GroovyShell.DEFAULT_CODE_BASE), false);
+        try {
+            main = parseClass(new GroovyCodeSource(source, fileName, GroovyShell.DEFAULT_CODE_BASE), false);
+        } finally {
+            this.scriptClassName = null;
+        }
         List<Class<?>> classes = new ArrayList<>();
         for (Class<?> c : getLoadedClasses()) {
             if (c.getClassLoader() == main.getClassLoader()) classes.add(c);

@@ -61,6 +61,9 @@ class CellClassesTest {
         assertThat(session.evaluate("Shape s = new Square(side: 3); s.area() + s.colour.ordinal()")).isEqualTo(10);
         assertThat(session.evaluate("class Tagged implements Named {}; new Tagged().name()")).isEqualTo("named");
         assertThat(session.evaluate("new Tagged() instanceof Named")).isEqualTo(true);
+        // the cells' own script classes do not take a name a user may want
+        session.evaluate("class Cell { int n }");
+        assertThat(session.evaluate("new Cell(n: 2).n")).isEqualTo(2);
     }
 
     @Test
