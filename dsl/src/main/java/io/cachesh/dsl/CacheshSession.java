@@ -1,9 +1,7 @@
 package io.cachesh.dsl;
 
 import groovy.lang.Binding;
-import groovy.lang.GroovyShell;
 import groovy.lang.Script;
-import org.codehaus.groovy.runtime.InvokerHelper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.lang.model.SourceVersion;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
+import org.codehaus.groovy.runtime.InvokerHelper;
 
 /**
- * One DSL session: the providers it may use, a Groovy shell whose scripts extend {@link RunbookScript}, and one
+ * One DSL session: the providers it may use, a Groovy compiler whose scripts extend {@link RunbookScript}, and one
  * shared {@link Binding}, so variables assigned without {@code def} persist from one {@link #evaluate} to the next
- * (as in groovysh). Closing it closes every client.
+ * (as in groovysh), as do types a cell declares ({@code class}, {@code enum}, {@code interface}, {@code trait}).
+ * Any other class a cell compiled is collected once nothing refers to it ({@link CellClassLoader}). Closing it
+ * closes every client.
  *
  * <pre>{@code
  * try (CacheshSession s = CacheshSession.builder()
@@ -35,9 +36,17 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
  */
 public final class CacheshSession implements AutoCloseable {
 
+    /**
+     * The class name of every cell's script and of every runbook without a file: one name, not one per cell (see
+     * {@link CellClassLoader#compile}), unlikely to be a type a user declares. Errors still name the cell's own file,
+     * {@code CellN.groovy}.
+     */
+    private static final String CELL_CLASS = "cachesh_cell";
+    private static final String SCRIPT_CLASS = "cachesh_script";
+
     private final DslContext context;
     private final DslBinding binding;
-    private final GroovyShell shell;
+    private final CellClassLoader classes;
     private final AtomicInteger cells = new AtomicInteger();
     private String defaultProvider;
 
@@ -48,6 +57,11 @@ public final class CacheshSession implements AutoCloseable {
                 b.output, b.dryRun, b.clientCustomizer);
         this.context.waitByDefault = b.waitByDefault;
         this.binding = new DslBinding(context);
+        this.classes = new CellClassLoader(CacheshSession.class.getClassLoader(), CacheshSession::compilerConfiguration);
+    }
+
+    /** How cells and runbooks are compiled: scripts extend {@link RunbookScript}, with the DSL's imports. */
+    private static CompilerConfiguration compilerConfiguration() {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(RunbookScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
@@ -56,40 +70,43 @@ public final class CacheshSession implements AutoCloseable {
                 RedisConnection.class.getName(), MemcachedConnection.class.getName(),
                 UnsupportedVerbException.class.getName());
         config.addCompilationCustomizers(imports);
-        this.shell = new GroovyShell(CacheshSession.class.getClassLoader(), binding, config);
+        return config;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Evaluates one cell or snippet; variables assigned without {@code def} stay in {@link #binding()}. */
+    /**
+     * Evaluates one cell or snippet; variables assigned without {@code def} stay in {@link #binding()}. A cell of
+     * type declarations only ({@code class Point { int x }}) defines them and gives null.
+     */
     public Object evaluate(String source) {
         Objects.requireNonNull(source, "source == null");
-        String name = "Cell" + cells.incrementAndGet();
-        String compiledName = name + ".groovy";
-        Script script = shell.parse(source, compiledName);
-        script.setBinding(binding);
+        String compiledName = "Cell" + cells.incrementAndGet() + ".groovy";
+        CellClassLoader.Unit unit = classes.compile(source, compiledName, CELL_CLASS);
         try {
-            return script.run();
+            return runUnit(unit);
         } catch (RuntimeException e) {
             throw ScriptErrors.locate(e, compiledName, null, binding);
         } finally {
-            forgetMetaClasses(name);
+            classes.release(unit);
         }
     }
 
-    /**
-     * Drops what Groovy's runtime cached for a cell's script and closure classes (their meta classes, class infos and
-     * bean-introspection entries): a script class's meta class indexes every DSL method (about 70 KB), and the caches
-     * kept one per cell for good, so heap grew with every cell run (bench {@code MemoryRun}). The classes stay
-     * loadable; a closure kept from the cell gets a new meta class when it is called again.
-     */
-    private void forgetMetaClasses(String cell) {
-        for (Class<?> c : shell.getClassLoader().getLoadedClasses()) {
-            if (c.getName().equals(cell) || c.getName().startsWith(cell + "$")) {
-                InvokerHelper.removeClass(c);
-            }
+    /** Runs the unit's script; a unit of type declarations only has none (unless a class of it has a main). */
+    private Object runUnit(CellClassLoader.Unit unit) {
+        if (!Script.class.isAssignableFrom(unit.main()) && !hasMain(unit.main())) return null;
+        Script script = InvokerHelper.createScript(unit.main(), binding);
+        script.setBinding(binding);
+        return script.run();
+    }
+
+    private static boolean hasMain(Class<?> type) {
+        try {
+            return java.lang.reflect.Modifier.isStatic(type.getMethod("main", String[].class).getModifiers());
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 
@@ -132,17 +149,19 @@ public final class CacheshSession implements AutoCloseable {
         if (className.isEmpty() || !Character.isJavaIdentifierStart(className.charAt(0))) {
             className = "Runbook_" + className;
         }
-        Script compiled = shell.parse(source, className + ".groovy");
-        compiled.setBinding(binding);
+        CellClassLoader.Unit unit = classes.compile(source, className + ".groovy",
+                fixedClassName != null ? SCRIPT_CLASS : className);
         binding.runbookOutput = null;
         binding.hasRunbookOutput = false;
         Object value;
         try {
-            value = compiled.run();
+            value = runUnit(unit);
         } catch (RunbookFailedException e) {
             throw e;
         } catch (RuntimeException e) {
             throw ScriptErrors.locate(e, className + ".groovy", name, binding);
+        } finally {
+            classes.release(unit);
         }
         // `output x` names the runbook's result explicitly; otherwise it is the script's value
         return binding.hasRunbookOutput ? binding.runbookOutput : value;
