@@ -93,6 +93,7 @@ public final class JsonMembersSpec implements ClassSpec {
                     }
 
                     static Long int64(JsonParser p, DeserializationContext ctxt) throws IOException {
+                        if (p.isExpectedNumberIntToken()) return p.getLongValue(); // what LONG does first
                         return scalar(LONG, p, ctxt);
                     }
 
