@@ -6,6 +6,7 @@ import io.cachesh.codegen.spec.ClassSpec;
 import io.cachesh.codegen.spec.ClientClassSpec;
 import io.cachesh.codegen.spec.ClientInterfaceSpec;
 import io.cachesh.codegen.spec.GenerationContext;
+import io.cachesh.codegen.spec.JsonMembersSpec;
 import io.cachesh.codegen.spec.OperationsSpec;
 import io.cachesh.codegen.spec.ShapeSpec;
 import io.cachesh.model.ApiModel;
@@ -15,7 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Model to specs to files: every shape class, the client interface and implementation, the operations constants. */
+/**
+ * Model to specs to files: every shape class, their member readers ({@code JsonMembers}), the client interface and
+ * implementation, the operations constants.
+ */
 public final class CodeGenerator {
 
     private final NamingStrategy naming;
@@ -36,6 +40,7 @@ public final class CodeGenerator {
         GenerationContext ctx = new GenerationContext(model, naming);
         List<ClassSpec> specs = new ArrayList<>();
         for (String shape : model.shapes().keySet()) specs.add(new ShapeSpec(ctx, shape));
+        specs.add(new JsonMembersSpec(ctx));
         specs.add(new OperationsSpec(ctx));
         specs.add(new ClientInterfaceSpec(ctx));
         specs.add(new ClientClassSpec(ctx));

@@ -76,7 +76,7 @@ class CodeGeneratorGoldenTest {
     @Test
     void everyGeneratedFileCarriesTheGeneratedAnnotation() {
         List<GeneratedFile> files = new CodeGenerator().generate(model);
-        assertThat(files).hasSize(model.shapes().size() + 3);
+        assertThat(files).hasSize(model.shapes().size() + 4);
         assertThat(files).allSatisfy(f -> assertThat(f.content()).contains("@Generated(\"io.cachesh:codegen\")"));
     }
 

@@ -157,15 +157,18 @@ public final class Tc3JsonProtocol implements Protocol {
     }
 
     /**
-     * Reads the answer from its buffer without building a tree of it: one streaming pass over the document finds the
-     * {@code Response} object and its {@code Error} and {@code RequestId} (only those are read as trees); when there
-     * is no error a second parser binds {@code Response} straight to the response type.
+     * Reads the answer from its buffer without building a tree of it. The usual answer, one {@code Response} object
+     * without {@code Error}, is bound in one pass ({@link #readPlain}); otherwise one streaming pass over the document
+     * finds the {@code Response} object and its {@code Error} and {@code RequestId} (only those are read as trees),
+     * and when there is no error a second parser binds {@code Response} straight to the response type.
      */
     private Object read(ApiRequest request, int status, String reason, BufferedAnswer bytes) {
         OperationInfo operation = request.operation();
         if (status != 200) {
             throw httpError(operation, status, reason, text(bytes));
         }
+        Object plain = readPlain(request, bytes);
+        if (plain != NOT_PLAIN) return plain;
         Envelope envelope = scan(operation, bytes);
         if (envelope.responseIndex < 0) {
             throw new MalformedResponseException(where(operation) + ": the answer has no \"Response\" object: "
@@ -190,6 +193,35 @@ public final class Tc3JsonProtocol implements Protocol {
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedResponseException(where(operation) + ": cannot read the answer as "
                     + request.responseType().getSimpleName() + " (" + originalMessage(e) + "): " + Answers.snippet(text(bytes)), e);
+        }
+    }
+
+    private static final Object NOT_PLAIN = new Object();
+
+    /**
+     * Binds the answer in one pass when it is one {@code {"Response": {...}}} object without an {@code Error} member
+     * (watched while the response type's reader runs: {@link ErrorWatchingParser}) and the whole document parses;
+     * anything else gives {@link #NOT_PLAIN}, and the two passes below give the result or the error as before. The
+     * scanning pass alone tokenized the whole answer, a third of the CPU of reading a 20-instance list.
+     */
+    private Object readPlain(ApiRequest request, BufferedAnswer bytes) {
+        try (JsonParser parser = bytes.parser(mapper)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) return NOT_PLAIN;
+            Object bound = NOT_PLAIN;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                JsonToken value = parser.nextToken();
+                if (!"Response".equals(parser.currentName())) {
+                    if (value.isStructStart()) parser.skipChildren();
+                    continue;
+                }
+                if (bound != NOT_PLAIN || value != JsonToken.START_OBJECT) return NOT_PLAIN;
+                ErrorWatchingParser watched = new ErrorWatchingParser(parser);
+                bound = mapper.readValue(watched, request.responseType());
+                if (watched.sawError() || bound == null) return NOT_PLAIN;
+            }
+            return bound;
+        } catch (IOException | RuntimeException e) {
+            return NOT_PLAIN;
         }
     }
 

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cachesh.client.auth.Credentials;
 import io.cachesh.client.auth.Secret;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cachesh.client.core.ClientConfig;
+import io.cachesh.client.core.ClientRuntime;
+import io.cachesh.client.tencent.redis.TencentRedisOperations;
+import io.cachesh.model.Models;
 import io.cachesh.client.core.FakeTime;
 import io.cachesh.client.error.ApiException;
 import io.cachesh.client.error.AuthException;
@@ -212,6 +216,28 @@ class Tc3JsonProtocolTest {
                 .hasMessageStartingWith("tencent-redis ClearInstance failed: timed out after 0.2 s waiting for 127.0.0.1:")
                 .hasMessageEndingWith(TransportException.MAY_HAVE_BEEN_PERFORMED);
         assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anErrorAfterTheDataOrInAnUntypedCallStillWins() {
+        // the one-pass reading of success answers watches for Error wherever it stands in Response
+        answer("{\"Response\":{\"TotalCount\":1,\"InstanceSet\":[{\"InstanceId\":\"crs-1\"}],"
+                + "\"Error\":{\"Code\":\"ResourceNotFound.InstanceNotExists\",\"Message\":\"gone\"},\"RequestId\":\"req-7\"}}");
+        assertThatThrownBy(() -> client.describeInstances(r -> r.limit(1L)))
+                .isExactlyInstanceOf(NotFoundException.class)
+                .hasMessage("tencent ResourceNotFound.InstanceNotExists: gone (RequestId req-7)");
+
+        answer("{\"Response\":{\"Status\":\"running\",\"Error\":{\"Code\":\"FailedOperation.SystemError\","
+                + "\"Message\":\"down\"},\"RequestId\":\"req-8\"}}");
+        ClientRuntime runtime = ClientRuntime.create(Models.load("tencent-redis"), config().build());
+        assertThatThrownBy(() -> runtime.invoke(TencentRedisOperations.DESCRIBE_TASK_INFO,
+                Map.of("TaskId", 1), JsonNode.class))
+                .isExactlyInstanceOf(ApiException.class)
+                .hasMessage("tencent FailedOperation.SystemError: down (RequestId req-8)");
+
+        // two Response members: the last counts, as with a tree
+        answer("{\"Response\":{\"Status\":\"running\"},\"Response\":{\"Status\":\"succeed\",\"RequestId\":\"r\"}}");
+        assertThat(client.describeTaskInfo(r -> r.taskId(1L)).status()).isEqualTo("succeed");
     }
 
     @Test

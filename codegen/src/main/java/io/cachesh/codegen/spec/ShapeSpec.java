@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * An immutable value class per structure shape: private final fields, accessors without {@code get}, a nested
- * {@code Builder}, {@code equals/hashCode/toString} (secrets masked), Jackson-bound with the wire names.
+ * {@code Builder}, {@code equals/hashCode/toString} (secrets masked), Jackson-bound with the wire names. Answers are
+ * read by a generated {@code JsonReader} (a streaming loop over the member names calling the builder's setters); the
+ * builder's Jackson annotations describe the same binding, which Jackson ran by reflection per member before.
  */
 public final class ShapeSpec implements ClassSpec {
 
@@ -25,6 +27,8 @@ public final class ShapeSpec implements ClassSpec {
 
     private static final String ANN = "com.fasterxml.jackson.annotation.";
     private static final String DATABIND_ANN = "com.fasterxml.jackson.databind.annotation.";
+    /** The nested class that reads a shape from JSON. */
+    public static final String READER = "JsonReader";
 
     private final GenerationContext ctx;
     private final String shapeName;
@@ -53,6 +57,7 @@ public final class ShapeSpec implements ClassSpec {
         Map<String, String> enumClasses = ctx.naming().enumClasses(shape, typesNamedIn(cls));
         Set<String> taken = new HashSet<>(ctx.shapeClasses().values());
         taken.add("Builder");
+        taken.add(READER);
         taken.addAll(enumClasses.values());
         Imports im = new Imports(packageName(), taken);
         Map<String, String> names = ctx.naming().memberNames(shape);
@@ -70,7 +75,7 @@ public final class ShapeSpec implements ClassSpec {
         String jsonInclude = im.ref(ANN + "JsonInclude");
         w.line("@" + jsonInclude + "(" + jsonInclude + ".Include.NON_NULL)");
         w.line("@" + im.ref(ANN + "JsonIgnoreProperties") + "(ignoreUnknown = true)");
-        w.line("@" + im.ref(DATABIND_ANN + "JsonDeserialize") + "(builder = " + cls + ".Builder.class)");
+        w.line("@" + im.ref(DATABIND_ANN + "JsonDeserialize") + "(using = " + cls + "." + READER + ".class)");
         w.open("public final class " + cls);
         for (Member m : members) w.line("private final " + m.type + " " + m.java + ";");
         if (!members.isEmpty()) w.blank();
@@ -136,7 +141,7 @@ public final class ShapeSpec implements ClassSpec {
         w.close();
 
         w.blank();
-        w.line("/** Builds {@link " + cls + "}; also the Jackson deserializer's entry point. */");
+        w.line("/** Builds {@link " + cls + "}; {@link " + READER + "} fills it from JSON. */");
         w.line("@" + im.ref(DATABIND_ANN + "JsonPOJOBuilder") + "(withPrefix = \"\")");
         w.line("@" + im.ref(ANN + "JsonIgnoreProperties") + "(ignoreUnknown = true)");
         w.open("public static final class Builder");
@@ -163,6 +168,8 @@ public final class ShapeSpec implements ClassSpec {
         w.line("return new " + cls + "(this);");
         w.close();
         w.close();
+        w.blank();
+        writeReader(w, im, cls, members);
         for (Member m : members) {
             if (m.enumClass == null) continue;
             w.blank();
@@ -170,6 +177,98 @@ public final class ShapeSpec implements ClassSpec {
         }
         w.close();
         return new GeneratedFile(packageName(), cls, ctx.compilationUnit(packageName(), im, w));
+    }
+
+    /**
+     * The nested {@code JsonReader}: Jackson's entry point ({@code @JsonDeserialize(using = ...)}) and a static
+     * {@code read} that nested structures call directly. One loop over the object's members, a {@code switch} on the
+     * name, the builder's setter with the member read by {@code JsonMembers}; unknown members are skipped.
+     */
+    private void writeReader(JavaWriter w, Imports im, String cls, List<Member> members) {
+        String parser = im.ref("com.fasterxml.jackson.core.JsonParser");
+        String token = im.ref("com.fasterxml.jackson.core.JsonToken");
+        String context = im.ref("com.fasterxml.jackson.databind.DeserializationContext");
+        String io = im.ref("java.io.IOException");
+        w.javadoc(List.of("Reads {@link " + cls + "} from JSON in one streaming pass: members by wire name, unknown ones skipped."));
+        w.open("public static final class " + READER + " extends "
+                + im.ref("com.fasterxml.jackson.databind.deser.std.StdDeserializer") + "<" + cls + ">");
+        w.line("private static final long serialVersionUID = 1L;");
+        w.blank();
+        w.open("public " + READER + "()");
+        w.line("super(" + cls + ".class);");
+        w.close();
+        w.blank();
+        w.line("@Override");
+        w.open("public " + cls + " deserialize(" + parser + " p, " + context + " ctxt) throws " + io);
+        w.line("return read(p, ctxt);");
+        w.close();
+        w.blank();
+        w.line("@Override");
+        w.open("public boolean isCachable()");
+        w.line("return true;");
+        w.close();
+        w.blank();
+        w.line("/** Reads the object at the parser's current token (its start or its first member name); null for null. */");
+        w.open("public static " + cls + " read(" + parser + " p, " + context + " ctxt) throws " + io);
+        w.line("if (!" + JsonMembersSpec.CLASS + ".startObject(p, ctxt, " + cls + ".class)) return null;");
+        w.line("Builder b = new Builder();");
+        if (members.isEmpty()) {
+            w.open("for (" + token + " t = p.currentToken(); t == " + token + ".FIELD_NAME; t = p.nextToken())");
+            w.line("p.nextToken();");
+            w.line("p.skipChildren();");
+            w.close();
+        } else {
+            w.open("for (" + token + " t = p.currentToken(); t == " + token + ".FIELD_NAME; t = p.nextToken())");
+            w.line(im.ref("java.lang.String") + " name = p.currentName();");
+            w.line("p.nextToken();");
+            w.open("switch (name)");
+            for (Member m : members) {
+                w.line("case " + Javadoc.literal(m.wire) + " -> b." + m.java + "(" + readExpr(m.model, "p", "ctxt", 0, im) + ");");
+            }
+            w.line("default -> p.skipChildren();");
+            w.close();
+            w.close();
+        }
+        w.line("return b.build();");
+        w.close();
+        w.close();
+    }
+
+    /** The expression reading a value of {@code m}'s type at the current token of {@code p}. */
+    private String readExpr(MemberModel m, String p, String c, int depth, Imports im) {
+        String members = JsonMembersSpec.CLASS;
+        return switch (m.type()) {
+            case "string", "timestamp" -> members + ".string(" + p + ", " + c + ")";
+            case "integer" -> members + ".int64(" + p + ", " + c + ")";
+            case "float" -> members + ".float64(" + p + ", " + c + ")";
+            case "boolean" -> members + ".bool(" + p + ", " + c + ")";
+            case "any" -> members + ".any(" + p + ", " + c + ")";
+            case "structure" -> ctx.model().shape(m.shape()).isList()
+                    ? members + ".value(" + p + ", " + c + ", " + im.ref(ctx.shapeQualified(m.shape())) + ".class)"
+                    : im.ref(ctx.shapeQualified(m.shape())) + "." + READER + ".read(" + p + ", " + c + ")";
+            case "list", "map" -> {
+                String p1 = "p" + (depth + 1);
+                String c1 = "c" + (depth + 1);
+                String element = "(" + p1 + ", " + c1 + ") -> " + readExpr(m.member(), p1, c1, depth + 1, im);
+                yield members + "." + m.type() + "(" + p + ", " + c + ", " + element + ", tf -> " + typeExpr(m, im) + ")";
+            }
+            default -> throw new IllegalArgumentException("unknown member type " + m.type());
+        };
+    }
+
+    /** The Jackson {@code JavaType} of {@code m}'s Java type, built from a {@code TypeFactory tf}. */
+    private String typeExpr(MemberModel m, Imports im) {
+        return switch (m.type()) {
+            case "list" -> "tf.constructCollectionType(" + im.ref("java.util.List") + ".class, " + typeExpr(m.member(), im) + ")";
+            case "map" -> "tf.constructMapType(" + im.ref("java.util.Map") + ".class, tf.constructType("
+                    + im.ref("java.lang.String") + ".class), " + typeExpr(m.member(), im) + ")";
+            default -> "tf.constructType(" + rawType(ctx.javaType(m, im)) + ".class)";
+        };
+    }
+
+    private static String rawType(String javaType) {
+        int generic = javaType.indexOf('<');
+        return generic < 0 ? javaType : javaType.substring(0, generic);
     }
 
     private static String copy(Member m, String expr, Imports im) {
@@ -268,7 +367,8 @@ public final class ShapeSpec implements ClassSpec {
     private static final Set<String> FILE_TYPES = Set.of("Builder", "Object", "String", "Long", "Double", "Boolean",
             "Override", "Deprecated", "List", "Map", "Objects", "StringJoiner", "Collections", "ArrayList",
             "LinkedHashMap", "JsonNode", "Generated", "JsonProperty", "JsonInclude", "JsonIgnoreProperties",
-            "JsonDeserialize", "JsonPOJOBuilder");
+            "JsonDeserialize", "JsonPOJOBuilder", READER, "JsonParser", "JsonToken", "DeserializationContext",
+            "StdDeserializer", "IOException", "JsonMembers");
 
     private record Member(String key, String wire, String java, MemberModel model, String type, String enumClass) {
     }

@@ -4,8 +4,13 @@ package io.cachesh.client.acme.tinyrest.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -15,7 +20,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.cachesh:codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonDeserialize(builder = ListThingsRequest.Builder.class)
+@JsonDeserialize(using = ListThingsRequest.JsonReader.class)
 public final class ListThingsRequest {
     private final Long offset;
     private final Long limit;
@@ -106,7 +111,7 @@ public final class ListThingsRequest {
         return s.toString();
     }
 
-    /** Builds {@link ListThingsRequest}; also the Jackson deserializer's entry point. */
+    /** Builds {@link ListThingsRequest}; {@link JsonReader} fills it from JSON. */
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Builder {
@@ -171,6 +176,43 @@ public final class ListThingsRequest {
 
         public ListThingsRequest build() {
             return new ListThingsRequest(this);
+        }
+    }
+
+    /** Reads {@link ListThingsRequest} from JSON in one streaming pass: members by wire name, unknown ones skipped. */
+    public static final class JsonReader extends StdDeserializer<ListThingsRequest> {
+        private static final long serialVersionUID = 1L;
+
+        public JsonReader() {
+            super(ListThingsRequest.class);
+        }
+
+        @Override
+        public ListThingsRequest deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return read(p, ctxt);
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+
+        /** Reads the object at the parser's current token (its start or its first member name); null for null. */
+        public static ListThingsRequest read(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!JsonMembers.startObject(p, ctxt, ListThingsRequest.class)) return null;
+            Builder b = new Builder();
+            for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "offset" -> b.offset(JsonMembers.int64(p, ctxt));
+                    case "limit" -> b.limit(JsonMembers.int64(p, ctxt));
+                    case "status" -> b.status(JsonMembers.string(p, ctxt));
+                    case "X-Language" -> b.xLanguage(JsonMembers.string(p, ctxt));
+                    default -> p.skipChildren();
+                }
+            }
+            return b.build();
         }
     }
 

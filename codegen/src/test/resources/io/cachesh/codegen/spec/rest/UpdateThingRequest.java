@@ -4,8 +4,13 @@ package io.cachesh.client.acme.tinyrest.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
@@ -17,7 +22,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.cachesh:codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonDeserialize(builder = UpdateThingRequest.Builder.class)
+@JsonDeserialize(using = UpdateThingRequest.JsonReader.class)
 public final class UpdateThingRequest {
     private final String thingId;
     private final String name;
@@ -94,7 +99,7 @@ public final class UpdateThingRequest {
         return s.toString();
     }
 
-    /** Builds {@link UpdateThingRequest}; also the Jackson deserializer's entry point. */
+    /** Builds {@link UpdateThingRequest}; {@link JsonReader} fills it from JSON. */
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Builder {
@@ -146,6 +151,42 @@ public final class UpdateThingRequest {
 
         public UpdateThingRequest build() {
             return new UpdateThingRequest(this);
+        }
+    }
+
+    /** Reads {@link UpdateThingRequest} from JSON in one streaming pass: members by wire name, unknown ones skipped. */
+    public static final class JsonReader extends StdDeserializer<UpdateThingRequest> {
+        private static final long serialVersionUID = 1L;
+
+        public JsonReader() {
+            super(UpdateThingRequest.class);
+        }
+
+        @Override
+        public UpdateThingRequest deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return read(p, ctxt);
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+
+        /** Reads the object at the parser's current token (its start or its first member name); null for null. */
+        public static UpdateThingRequest read(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!JsonMembers.startObject(p, ctxt, UpdateThingRequest.class)) return null;
+            Builder b = new Builder();
+            for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "thing_id" -> b.thingId(JsonMembers.string(p, ctxt));
+                    case "name" -> b.name(JsonMembers.string(p, ctxt));
+                    case "description" -> b.description(JsonMembers.string(p, ctxt));
+                    default -> p.skipChildren();
+                }
+            }
+            return b.build();
         }
     }
 }

@@ -4,8 +4,13 @@ package io.cachesh.client.acme.tinyrest.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
@@ -14,7 +19,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.cachesh:codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonDeserialize(builder = UpdateThingResponse.Builder.class)
+@JsonDeserialize(using = UpdateThingResponse.JsonReader.class)
 public final class UpdateThingResponse {
     private UpdateThingResponse(Builder builder) {
     }
@@ -48,7 +53,7 @@ public final class UpdateThingResponse {
         return s.toString();
     }
 
-    /** Builds {@link UpdateThingResponse}; also the Jackson deserializer's entry point. */
+    /** Builds {@link UpdateThingResponse}; {@link JsonReader} fills it from JSON. */
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Builder {
@@ -60,6 +65,36 @@ public final class UpdateThingResponse {
 
         public UpdateThingResponse build() {
             return new UpdateThingResponse(this);
+        }
+    }
+
+    /** Reads {@link UpdateThingResponse} from JSON in one streaming pass: members by wire name, unknown ones skipped. */
+    public static final class JsonReader extends StdDeserializer<UpdateThingResponse> {
+        private static final long serialVersionUID = 1L;
+
+        public JsonReader() {
+            super(UpdateThingResponse.class);
+        }
+
+        @Override
+        public UpdateThingResponse deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return read(p, ctxt);
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+
+        /** Reads the object at the parser's current token (its start or its first member name); null for null. */
+        public static UpdateThingResponse read(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!JsonMembers.startObject(p, ctxt, UpdateThingResponse.class)) return null;
+            Builder b = new Builder();
+            for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                p.nextToken();
+                p.skipChildren();
+            }
+            return b.build();
         }
     }
 }

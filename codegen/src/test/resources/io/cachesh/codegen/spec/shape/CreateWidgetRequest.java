@@ -4,9 +4,14 @@ package io.cachesh.client.acme.tiny.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +27,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.cachesh:codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonDeserialize(builder = CreateWidgetRequest.Builder.class)
+@JsonDeserialize(using = CreateWidgetRequest.JsonReader.class)
 public final class CreateWidgetRequest {
     private final String name;
     private final String password;
@@ -227,7 +232,7 @@ public final class CreateWidgetRequest {
         return s.toString();
     }
 
-    /** Builds {@link CreateWidgetRequest}; also the Jackson deserializer's entry point. */
+    /** Builds {@link CreateWidgetRequest}; {@link JsonReader} fills it from JSON. */
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Builder {
@@ -398,6 +403,51 @@ public final class CreateWidgetRequest {
 
         public CreateWidgetRequest build() {
             return new CreateWidgetRequest(this);
+        }
+    }
+
+    /** Reads {@link CreateWidgetRequest} from JSON in one streaming pass: members by wire name, unknown ones skipped. */
+    public static final class JsonReader extends StdDeserializer<CreateWidgetRequest> {
+        private static final long serialVersionUID = 1L;
+
+        public JsonReader() {
+            super(CreateWidgetRequest.class);
+        }
+
+        @Override
+        public CreateWidgetRequest deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return read(p, ctxt);
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+
+        /** Reads the object at the parser's current token (its start or its first member name); null for null. */
+        public static CreateWidgetRequest read(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!JsonMembers.startObject(p, ctxt, CreateWidgetRequest.class)) return null;
+            Builder b = new Builder();
+            for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "Name" -> b.name(JsonMembers.string(p, ctxt));
+                    case "Password" -> b.password(JsonMembers.string(p, ctxt));
+                    case "Size" -> b.size(JsonMembers.float64(p, ctxt));
+                    case "Grid" -> b.grid(JsonMembers.list(p, ctxt, (p1, c1) -> JsonMembers.list(p1, c1, (p2, c2) -> JsonMembers.int64(p2, c2), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(Long.class))), tf -> tf.constructCollectionType(java.util.List.class, tf.constructCollectionType(java.util.List.class, tf.constructType(Long.class)))));
+                    case "Labels" -> b.labels(JsonMembers.map(p, ctxt, (p1, c1) -> JsonMembers.string(p1, c1), tf -> tf.constructMapType(Map.class, tf.constructType(String.class), tf.constructType(String.class))));
+                    case "Extra" -> b.extra(JsonMembers.any(p, ctxt));
+                    case "Mode" -> b.mode(JsonMembers.string(p, ctxt));
+                    case "class" -> b.classValue(JsonMembers.bool(p, ctxt));
+                    case "Foo-Bar" -> b.fooBar(JsonMembers.string(p, ctxt));
+                    case "2FA" -> b.n2FA(JsonMembers.bool(p, ctxt));
+                    case "hashCode" -> b.hashCodeValue(JsonMembers.int64(p, ctxt));
+                    case "Builder" -> b.builderValue(List.JsonReader.read(p, ctxt));
+                    default -> p.skipChildren();
+                }
+            }
+            return b.build();
         }
     }
 

@@ -4,8 +4,13 @@ package io.cachesh.client.acme.tiny.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Objects;
@@ -16,7 +21,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.cachesh:codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonDeserialize(builder = DescribeWidgetsResponse.Builder.class)
+@JsonDeserialize(using = DescribeWidgetsResponse.JsonReader.class)
 public final class DescribeWidgetsResponse {
     private final Long totalCount;
     private final java.util.List<Widget> widgetSet;
@@ -93,7 +98,7 @@ public final class DescribeWidgetsResponse {
         return s.toString();
     }
 
-    /** Builds {@link DescribeWidgetsResponse}; also the Jackson deserializer's entry point. */
+    /** Builds {@link DescribeWidgetsResponse}; {@link JsonReader} fills it from JSON. */
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Builder {
@@ -145,6 +150,42 @@ public final class DescribeWidgetsResponse {
 
         public DescribeWidgetsResponse build() {
             return new DescribeWidgetsResponse(this);
+        }
+    }
+
+    /** Reads {@link DescribeWidgetsResponse} from JSON in one streaming pass: members by wire name, unknown ones skipped. */
+    public static final class JsonReader extends StdDeserializer<DescribeWidgetsResponse> {
+        private static final long serialVersionUID = 1L;
+
+        public JsonReader() {
+            super(DescribeWidgetsResponse.class);
+        }
+
+        @Override
+        public DescribeWidgetsResponse deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return read(p, ctxt);
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+
+        /** Reads the object at the parser's current token (its start or its first member name); null for null. */
+        public static DescribeWidgetsResponse read(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!JsonMembers.startObject(p, ctxt, DescribeWidgetsResponse.class)) return null;
+            Builder b = new Builder();
+            for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "TotalCount" -> b.totalCount(JsonMembers.int64(p, ctxt));
+                    case "WidgetSet" -> b.widgetSet(JsonMembers.list(p, ctxt, (p1, c1) -> Widget.JsonReader.read(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(Widget.class))));
+                    case "RequestId" -> b.requestId(JsonMembers.string(p, ctxt));
+                    default -> p.skipChildren();
+                }
+            }
+            return b.build();
         }
     }
 }

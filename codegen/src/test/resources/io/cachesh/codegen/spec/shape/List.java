@@ -4,8 +4,13 @@ package io.cachesh.client.acme.tiny.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Objects;
@@ -16,7 +21,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.cachesh:codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonDeserialize(builder = List.Builder.class)
+@JsonDeserialize(using = List.JsonReader.class)
 public final class List {
     private final java.util.List<String> items;
 
@@ -65,7 +70,7 @@ public final class List {
         return s.toString();
     }
 
-    /** Builds {@link List}; also the Jackson deserializer's entry point. */
+    /** Builds {@link List}; {@link JsonReader} fills it from JSON. */
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Builder {
@@ -91,6 +96,40 @@ public final class List {
 
         public List build() {
             return new List(this);
+        }
+    }
+
+    /** Reads {@link List} from JSON in one streaming pass: members by wire name, unknown ones skipped. */
+    public static final class JsonReader extends StdDeserializer<List> {
+        private static final long serialVersionUID = 1L;
+
+        public JsonReader() {
+            super(List.class);
+        }
+
+        @Override
+        public List deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return read(p, ctxt);
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+
+        /** Reads the object at the parser's current token (its start or its first member name); null for null. */
+        public static List read(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!JsonMembers.startObject(p, ctxt, List.class)) return null;
+            Builder b = new Builder();
+            for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "Items" -> b.items(JsonMembers.list(p, ctxt, (p1, c1) -> JsonMembers.string(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(String.class))));
+                    default -> p.skipChildren();
+                }
+            }
+            return b.build();
         }
     }
 }

@@ -4,8 +4,13 @@ package io.cachesh.client.acme.tiny.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Objects;
@@ -19,7 +24,7 @@ import javax.annotation.processing.Generated;
 @Generated("io.cachesh:codegen")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonDeserialize(builder = Widget.Builder.class)
+@JsonDeserialize(using = Widget.JsonReader.class)
 public final class Widget {
     private final String widgetId;
     private final Long status;
@@ -138,7 +143,7 @@ public final class Widget {
         return s.toString();
     }
 
-    /** Builds {@link Widget}; also the Jackson deserializer's entry point. */
+    /** Builds {@link Widget}; {@link JsonReader} fills it from JSON. */
     @JsonPOJOBuilder(withPrefix = "")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Builder {
@@ -229,6 +234,45 @@ public final class Widget {
 
         public Widget build() {
             return new Widget(this);
+        }
+    }
+
+    /** Reads {@link Widget} from JSON in one streaming pass: members by wire name, unknown ones skipped. */
+    public static final class JsonReader extends StdDeserializer<Widget> {
+        private static final long serialVersionUID = 1L;
+
+        public JsonReader() {
+            super(Widget.class);
+        }
+
+        @Override
+        public Widget deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return read(p, ctxt);
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+
+        /** Reads the object at the parser's current token (its start or its first member name); null for null. */
+        public static Widget read(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!JsonMembers.startObject(p, ctxt, Widget.class)) return null;
+            Builder b = new Builder();
+            for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "WidgetId" -> b.widgetId(JsonMembers.string(p, ctxt));
+                    case "Status" -> b.status(JsonMembers.int64(p, ctxt));
+                    case "Tags" -> b.tags(JsonMembers.list(p, ctxt, (p1, c1) -> Tag.JsonReader.read(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(Tag.class))));
+                    case "Zones" -> b.zones(JsonMembers.list(p, ctxt, (p1, c1) -> JsonMembers.string(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(String.class))));
+                    case "Tag" -> b.tag(JsonMembers.string(p, ctxt));
+                    case "Ratio" -> b.ratio(JsonMembers.float64(p, ctxt));
+                    default -> p.skipChildren();
+                }
+            }
+            return b.build();
         }
     }
 
