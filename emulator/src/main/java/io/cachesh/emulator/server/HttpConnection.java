@@ -7,7 +7,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -71,7 +70,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             if (finished) return;
             if (msg instanceof HttpRequest request) {
                 if (request.decoderResult().isFailure()) {
-                    refuse(ctx, request, request.decoderResult());
+                    refuse(ctx, request, problem(request.decoderResult().cause()));
+                    return;
+                }
+                if (request.protocolVersion().majorVersion() != 1) {
+                    refuse(ctx, request, "the protocol must be HTTP/1.1 or HTTP/1.0, got " + request.protocolVersion());
                     return;
                 }
                 head = request;
@@ -88,7 +91,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             }
             if (msg instanceof HttpContent content && head != null) {
                 if (content.decoderResult().isFailure()) {
-                    refuse(ctx, head, content.decoderResult());
+                    refuse(ctx, head, problem(content.decoderResult().cause()));
                     return;
                 }
                 ByteBuf bytes = content.content();
@@ -119,8 +122,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void refuse(ChannelHandlerContext ctx, HttpRequest request, DecoderResult result) {
-        String problem = problem(result.cause());
+    private void refuse(ChannelHandlerContext ctx, HttpRequest request, String problem) {
         LOG.log(System.Logger.Level.DEBUG, "malformed request from " + remote + ": " + problem);
         HttpRequestData data = request.decoderResult().isFailure() && request.uri().equals("/bad-request")
                 ? null : data(request, new byte[0]);
