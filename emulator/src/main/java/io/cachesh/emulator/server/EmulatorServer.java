@@ -97,12 +97,12 @@ public final class EmulatorServer implements AutoCloseable {
         shutDown();
     }
 
+    /** Workers first (an answer in progress is interrupted), then the event loops, so no answer outlives its loop. */
     private void shutDown() {
-        loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownNow();
         try {
-            loops.terminationFuture().await(2, TimeUnit.SECONDS);
             workers.awaitTermination(2, TimeUnit.SECONDS);
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -202,6 +202,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             channel.close();
             return;
         }
+        if (channel.eventLoop().isShuttingDown()) return;     // the server is closing
         written.addListener(f -> {
             if (!incoming.keepAlive() || !f.isSuccess() || !channel.isActive()) {
                 channel.close();
