@@ -437,6 +437,7 @@ class HostileTencentApiTest {
         for (String raw : List.of("HELLO\r\n\r\n", "GET\r\n\r\n", "GET /nothing HTTP/9.9\r\nHost: x\r\n\r\n",
                 "GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n", "\u0001\u0002\u00ff garbage \u0000\r\n\r\n",
                 "OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n", "GET nopath HTTP/1.1\r\nHost: x\r\n\r\n",
+                "POST nopath HTTP/1.1\r\nHost: x\r\nContent-Length: 20971520\r\n\r\n{",
                 "GET /nothing HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n",
                 "GET /nothing HTTP/1.1\r\nHost: x\r\nX-Long: " + "a".repeat(70_000) + "\r\n\r\n")) {
             RawHttp.Response answer = RawHttp.sendRaw(port, raw);

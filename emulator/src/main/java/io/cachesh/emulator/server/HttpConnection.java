@@ -80,10 +80,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
                 head = request;
                 long announced = HttpUtil.getContentLength(request, -1L);
                 if (announced > HttpRequestData.MAX_BODY_BYTES) {
-                    submit(ctx, new Incoming(data(request, HttpRequestData.TOO_LARGE), null, false));
+                    complete(ctx, request, HttpRequestData.TOO_LARGE, false);
                     return;
                 }
-                body = new ByteArrayOutputStream(announced > 0 ? (int) announced : 256);
+                // grown as the body arrives: an announced 10 MB that never comes must not hold 10 MB per connection
+                body = new ByteArrayOutputStream(announced > 0 ? (int) Math.min(announced, 64 * 1024) : 256);
                 if (HttpUtil.is100ContinueExpected(request)) {
                     ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                             Unpooled.EMPTY_BUFFER));
@@ -96,21 +97,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
                 }
                 ByteBuf bytes = content.content();
                 if (body.size() + bytes.readableBytes() > HttpRequestData.MAX_BODY_BYTES) {
-                    submit(ctx, new Incoming(data(head, HttpRequestData.TOO_LARGE), null, false));
+                    complete(ctx, head, HttpRequestData.TOO_LARGE, false);
                     return;
                 }
                 bytes.readBytes(body, bytes.readableBytes());
                 if (content instanceof LastHttpContent) {
                     HttpRequest request = head;
+                    byte[] bytesRead = body.toByteArray();
                     head = null;
-                    HttpRequestData data = data(request, body.toByteArray());
                     body = null;
-                    if (data == null) {
-                        submit(ctx, new Incoming(null, "the request-target must be a path (/...) or an absolute URL "
-                                + "(http://host/...), got " + quoted(request.uri()), false));
-                    } else {
-                        submit(ctx, new Incoming(data, null, HttpUtil.isKeepAlive(request)));
-                    }
+                    complete(ctx, request, bytesRead, HttpUtil.isKeepAlive(request));
                 }
             }
         } catch (Exception e) {
@@ -119,6 +115,17 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             submit(ctx, new Incoming(null, "the request could not be read", false));
         } finally {
             ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** A request read (or refused for its size): served, unless its target is neither a path nor a URL. */
+    private void complete(ChannelHandlerContext ctx, HttpRequest request, byte[] bytes, boolean keepAlive) {
+        HttpRequestData data = data(request, bytes);
+        if (data == null) {
+            submit(ctx, new Incoming(null, "the request-target must be a path (/...) or an absolute URL "
+                    + "(http://host/...), got " + quoted(request.uri()), false));
+        } else {
+            submit(ctx, new Incoming(data, null, keepAlive));
         }
     }
 
