@@ -429,6 +429,17 @@ class HostileTencentApiTest {
         RawHttp.Response huaweiAnswer = RawHttp.sendRaw(port, huawei);
         assertThat(huaweiAnswer.status()).as("%s", huaweiAnswer).isEqualTo(400);
         assertThat(Envelopes.huaweiError(huaweiAnswer, huawei)).isNotBlank();
+        // the legacy v2 API (HTTP 200, a non-zero code) and CapitalOnline (Code and Message, a 400)
+        RawHttp.Response legacy = RawHttp.sendRaw(port, "POST /v2/index.php HTTP/1.1\r\nHost: redis.api.qcloud.com\r\n"
+                + "Content-Length: 2\r\nContent-Length: 7\r\n\r\n{}");
+        Envelopes.noLeak(legacy, "legacy");
+        assertThat(legacy.status()).as("%s", legacy).isEqualTo(200);
+        assertThat(Envelopes.json(legacy, "legacy").path("code").asInt()).as("%s", legacy).isEqualTo(4000);
+        RawHttp.Response capital = RawHttp.sendRaw(port, "POST /memcached?Action=DescribeInstances HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Length: 2\r\nContent-Length: 7\r\n\r\n{}");
+        Envelopes.noLeak(capital, "capitalonline");
+        assertThat(capital.status()).as("%s", capital).isEqualTo(400);
+        assertThat(Envelopes.json(capital, "capitalonline").path("Code").asText()).isEqualTo("InvalidParameter");
         // a broken chunk on a Tencent path
         RawHttp.Response badChunk = RawHttp.sendRaw(port, "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + tencentHead
                 + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
