@@ -113,6 +113,11 @@ public final class CapitalOnlineFrontEnd implements ProtocolHandler {
                 + "); see its log.");
     }
 
+    @Override
+    public HttpResponseData malformed(HttpRequestData request, String problem) {
+        return error(400, "InvalidParameter", "参数错误: the request is malformed: " + problem + ".");
+    }
+
     private static HttpResponseData error(int status, String code, String message) {
         ObjectNode body = Json.object();
         body.put("Code", code);

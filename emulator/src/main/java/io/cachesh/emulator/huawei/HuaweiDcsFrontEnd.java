@@ -142,6 +142,12 @@ public final class HuaweiDcsFrontEnd implements ProtocolHandler {
                 + "this request; see its log."));
     }
 
+    @Override
+    public HttpResponseData malformed(HttpRequestData request, String problem) {
+        Surface s = request.path().startsWith("/v1.0") ? v1 : v2;
+        return error(s, newRequestId(), HuaweiException.invalid("request", "The request is malformed: " + problem + "."));
+    }
+
     // ---- IAM ------------------------------------------------------------------------------------------------------
 
     private HttpResponseData token(HttpRequestData request, String requestId) {

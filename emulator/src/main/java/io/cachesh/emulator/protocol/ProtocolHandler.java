@@ -17,4 +17,12 @@ public interface ProtocolHandler {
 
     /** The answer when {@link #handle} threw: the vendor's internal-error envelope, never a stack trace. */
     HttpResponseData internalError(HttpRequestData request, Throwable error);
+
+    /**
+     * The answer to a request the server could not read to its end (two Content-Length values, a broken chunk): the
+     * vendor's error for a malformed request, {@code problem} in plain words. The connection is closed after it.
+     */
+    default HttpResponseData malformed(HttpRequestData request, String problem) {
+        return HttpResponseData.json(400, Json.write(Json.object().put("error", "malformed request: " + problem)));
+    }
 }

@@ -140,6 +140,11 @@ public final class TencentApi3FrontEnd implements ProtocolHandler {
                 "内部错误: the emulator failed on this request; see its log.");
     }
 
+    @Override
+    public HttpResponseData malformed(HttpRequestData request, String problem) {
+        return error(UUID.randomUUID().toString(), "UnsupportedProtocol", "http(s) 请求协议错误: " + problem + ".");
+    }
+
     /**
      * The parameters of a signature-v1 call (no {@code Authorization} and no {@code X-TC-Action} header; the
      * parameters in the query of a GET or the form body of a POST), null for an API 3.0 header-style call.

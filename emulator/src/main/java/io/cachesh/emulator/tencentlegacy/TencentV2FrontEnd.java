@@ -110,6 +110,11 @@ public final class TencentV2FrontEnd implements ProtocolHandler {
                 "the emulator failed on this request (" + error.getClass().getSimpleName() + "); see its log."));
     }
 
+    @Override
+    public HttpResponseData malformed(HttpRequestData request, String problem) {
+        return error(service(null, request.header("Host")), V2Exception.invalid("the request is malformed: " + problem + "."));
+    }
+
     private static HttpResponseData error(V2Service service, V2Exception e) {
         ObjectNode body = Json.object();
         // the seed's error examples: Redis "code":"5100" (a string), CMEM "code":5100 (a number)

@@ -98,6 +98,20 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code bytes} exactly as given (a request no client would write: no Host, a garbage request line, two
+     * Content-Length headers) and reads the answer until the server closes the connection.
+     */
+    public static Response sendRaw(int port, String bytes) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return read(socket.getInputStream());
+        }
+    }
+
     static Response read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
