@@ -129,6 +129,7 @@ class GeneratedReadersParityTest {
     private static List<String> documents(ApiModel model, ShapeModel shape) {
         List<String> out = new ArrayList<>();
         for (Variant v : Variant.values()) out.add(object(model, shape, v, 0).toString());
+        out.add(reordered(model, shape));
         for (Map.Entry<String, MemberModel> m : shape.members().entrySet()) {
             for (JsonNode odd : oddValues(model, m.getValue())) {
                 ObjectNode doc = NODES.objectNode();
@@ -145,6 +146,29 @@ class GeneratedReadersParityTest {
     }
 
     private enum Variant { TYPICAL, NULLS, COERCED }
+
+    /**
+     * The members against the model's order, an unknown member after each, and the model's first member again at the
+     * end with another value: the readers try the model's order first, and out of it must still bind every member,
+     * skip the unknown ones and let the last of a repeated member win, as the builder binding does.
+     */
+    private static String reordered(ApiModel model, ShapeModel shape) {
+        List<Map.Entry<String, MemberModel>> members = new ArrayList<>(shape.members().entrySet());
+        java.util.Collections.reverse(members);
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, MemberModel> e : members) {
+            JsonNode value = value(model, e.getValue(), Variant.TYPICAL, 0);
+            if (value == null) continue;
+            parts.add(NODES.textNode(e.getKey()) + ":" + value);
+            parts.add("\"Unknown" + parts.size() + "\":[1,{\"x\":2}]");
+        }
+        if (!members.isEmpty()) {
+            Map.Entry<String, MemberModel> first = members.get(members.size() - 1);
+            JsonNode again = value(model, first.getValue(), Variant.COERCED, 0);
+            if (again != null) parts.add(NODES.textNode(first.getKey()) + ":" + again);
+        }
+        return "{" + String.join(",", parts) + "}";
+    }
 
     private static ObjectNode object(ApiModel model, ShapeModel shape, Variant v, int depth) {
         ObjectNode o = NODES.objectNode();

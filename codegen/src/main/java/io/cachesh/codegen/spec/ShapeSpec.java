@@ -218,12 +218,16 @@ public final class ShapeSpec implements ClassSpec {
             w.line("p.skipChildren();");
             w.close();
         } else {
+            w.line("int next = 0;");
             w.open("for (" + token + " t = p.currentToken(); t == " + token + ".FIELD_NAME; t = p.nextToken())");
             w.line(im.ref("java.lang.String") + " name = p.currentName();");
             w.line("p.nextToken();");
-            w.open("switch (name)");
-            for (Member m : members) {
-                w.line("case " + Javadoc.literal(m.wire) + " -> b." + m.java + "(" + readExpr(m.model, "p", "ctxt", 0, im) + ");");
+            w.line("int i = next < NAMES.length && NAMES[next].equals(name) ? next : index(name);");
+            w.line("if (i >= 0) next = i + 1;");
+            w.open("switch (i)");
+            for (int i = 0; i < members.size(); i++) {
+                Member m = members.get(i);
+                w.line("case " + i + " -> b." + m.java + "(" + readExpr(m.model, "p", "ctxt", 0, im) + ");");
             }
             w.line("default -> p.skipChildren();");
             w.close();
@@ -231,6 +235,34 @@ public final class ShapeSpec implements ClassSpec {
         }
         w.line("return b.build();");
         w.close();
+        if (!members.isEmpty()) writeMemberIndex(w, im, members);
+        w.close();
+    }
+
+    /**
+     * The member names in model order and their lookup. Answers list members in that order, so the reader first
+     * checks the name after the last one read (one comparison that the CPU predicts) and only otherwise switches on
+     * the name: the string switch's search mispredicted at nearly every member, a third of reading a 20-instance
+     * Tencent list.
+     */
+    private void writeMemberIndex(JavaWriter w, Imports im, List<Member> members) {
+        String string = im.ref("java.lang.String");
+        w.blank();
+        w.line("/** The wire names of the members, in model order (the order answers use). */");
+        w.open("private static final " + string + "[] NAMES =");
+        for (int i = 0; i < members.size(); i++) {
+            w.line(Javadoc.literal(members.get(i).wire) + (i + 1 < members.size() ? "," : ""));
+        }
+        w.close("};");
+        w.blank();
+        w.line("/** The index in {@code NAMES} of a member name; -1 for a name the model does not know. */");
+        w.open("private static int index(" + string + " name)");
+        w.open("return switch (name)");
+        for (int i = 0; i < members.size(); i++) {
+            w.line("case " + Javadoc.literal(members.get(i).wire) + " -> " + i + ";");
+        }
+        w.line("default -> -1;");
+        w.close("};");
         w.close();
     }
 

@@ -201,18 +201,40 @@ public final class ListThingsRequest {
         public static ListThingsRequest read(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!JsonMembers.startObject(p, ctxt, ListThingsRequest.class)) return null;
             Builder b = new Builder();
+            int next = 0;
             for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 p.nextToken();
-                switch (name) {
-                    case "offset" -> b.offset(JsonMembers.int64(p, ctxt));
-                    case "limit" -> b.limit(JsonMembers.int64(p, ctxt));
-                    case "status" -> b.status(JsonMembers.string(p, ctxt));
-                    case "X-Language" -> b.xLanguage(JsonMembers.string(p, ctxt));
+                int i = next < NAMES.length && NAMES[next].equals(name) ? next : index(name);
+                if (i >= 0) next = i + 1;
+                switch (i) {
+                    case 0 -> b.offset(JsonMembers.int64(p, ctxt));
+                    case 1 -> b.limit(JsonMembers.int64(p, ctxt));
+                    case 2 -> b.status(JsonMembers.string(p, ctxt));
+                    case 3 -> b.xLanguage(JsonMembers.string(p, ctxt));
                     default -> p.skipChildren();
                 }
             }
             return b.build();
+        }
+
+        /** The wire names of the members, in model order (the order answers use). */
+        private static final String[] NAMES = {
+            "offset",
+            "limit",
+            "status",
+            "X-Language"
+        };
+
+        /** The index in {@code NAMES} of a member name; -1 for a name the model does not know. */
+        private static int index(String name) {
+            return switch (name) {
+                case "offset" -> 0;
+                case "limit" -> 1;
+                case "status" -> 2;
+                case "X-Language" -> 3;
+                default -> -1;
+            };
         }
     }
 

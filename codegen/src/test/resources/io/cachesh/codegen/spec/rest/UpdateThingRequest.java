@@ -176,17 +176,37 @@ public final class UpdateThingRequest {
         public static UpdateThingRequest read(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!JsonMembers.startObject(p, ctxt, UpdateThingRequest.class)) return null;
             Builder b = new Builder();
+            int next = 0;
             for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 p.nextToken();
-                switch (name) {
-                    case "thing_id" -> b.thingId(JsonMembers.string(p, ctxt));
-                    case "name" -> b.name(JsonMembers.string(p, ctxt));
-                    case "description" -> b.description(JsonMembers.string(p, ctxt));
+                int i = next < NAMES.length && NAMES[next].equals(name) ? next : index(name);
+                if (i >= 0) next = i + 1;
+                switch (i) {
+                    case 0 -> b.thingId(JsonMembers.string(p, ctxt));
+                    case 1 -> b.name(JsonMembers.string(p, ctxt));
+                    case 2 -> b.description(JsonMembers.string(p, ctxt));
                     default -> p.skipChildren();
                 }
             }
             return b.build();
+        }
+
+        /** The wire names of the members, in model order (the order answers use). */
+        private static final String[] NAMES = {
+            "thing_id",
+            "name",
+            "description"
+        };
+
+        /** The index in {@code NAMES} of a member name; -1 for a name the model does not know. */
+        private static int index(String name) {
+            return switch (name) {
+                case "thing_id" -> 0;
+                case "name" -> 1;
+                case "description" -> 2;
+                default -> -1;
+            };
         }
     }
 }

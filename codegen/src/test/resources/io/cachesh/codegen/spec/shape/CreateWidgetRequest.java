@@ -428,26 +428,64 @@ public final class CreateWidgetRequest {
         public static CreateWidgetRequest read(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!JsonMembers.startObject(p, ctxt, CreateWidgetRequest.class)) return null;
             Builder b = new Builder();
+            int next = 0;
             for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 p.nextToken();
-                switch (name) {
-                    case "Name" -> b.name(JsonMembers.string(p, ctxt));
-                    case "Password" -> b.password(JsonMembers.string(p, ctxt));
-                    case "Size" -> b.size(JsonMembers.float64(p, ctxt));
-                    case "Grid" -> b.grid(JsonMembers.list(p, ctxt, (p1, c1) -> JsonMembers.list(p1, c1, (p2, c2) -> JsonMembers.int64(p2, c2), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(Long.class))), tf -> tf.constructCollectionType(java.util.List.class, tf.constructCollectionType(java.util.List.class, tf.constructType(Long.class)))));
-                    case "Labels" -> b.labels(JsonMembers.map(p, ctxt, (p1, c1) -> JsonMembers.string(p1, c1), tf -> tf.constructMapType(Map.class, tf.constructType(String.class), tf.constructType(String.class))));
-                    case "Extra" -> b.extra(JsonMembers.any(p, ctxt));
-                    case "Mode" -> b.mode(JsonMembers.string(p, ctxt));
-                    case "class" -> b.classValue(JsonMembers.bool(p, ctxt));
-                    case "Foo-Bar" -> b.fooBar(JsonMembers.string(p, ctxt));
-                    case "2FA" -> b.n2FA(JsonMembers.bool(p, ctxt));
-                    case "hashCode" -> b.hashCodeValue(JsonMembers.int64(p, ctxt));
-                    case "Builder" -> b.builderValue(List.JsonReader.read(p, ctxt));
+                int i = next < NAMES.length && NAMES[next].equals(name) ? next : index(name);
+                if (i >= 0) next = i + 1;
+                switch (i) {
+                    case 0 -> b.name(JsonMembers.string(p, ctxt));
+                    case 1 -> b.password(JsonMembers.string(p, ctxt));
+                    case 2 -> b.size(JsonMembers.float64(p, ctxt));
+                    case 3 -> b.grid(JsonMembers.list(p, ctxt, (p1, c1) -> JsonMembers.list(p1, c1, (p2, c2) -> JsonMembers.int64(p2, c2), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(Long.class))), tf -> tf.constructCollectionType(java.util.List.class, tf.constructCollectionType(java.util.List.class, tf.constructType(Long.class)))));
+                    case 4 -> b.labels(JsonMembers.map(p, ctxt, (p1, c1) -> JsonMembers.string(p1, c1), tf -> tf.constructMapType(Map.class, tf.constructType(String.class), tf.constructType(String.class))));
+                    case 5 -> b.extra(JsonMembers.any(p, ctxt));
+                    case 6 -> b.mode(JsonMembers.string(p, ctxt));
+                    case 7 -> b.classValue(JsonMembers.bool(p, ctxt));
+                    case 8 -> b.fooBar(JsonMembers.string(p, ctxt));
+                    case 9 -> b.n2FA(JsonMembers.bool(p, ctxt));
+                    case 10 -> b.hashCodeValue(JsonMembers.int64(p, ctxt));
+                    case 11 -> b.builderValue(List.JsonReader.read(p, ctxt));
                     default -> p.skipChildren();
                 }
             }
             return b.build();
+        }
+
+        /** The wire names of the members, in model order (the order answers use). */
+        private static final String[] NAMES = {
+            "Name",
+            "Password",
+            "Size",
+            "Grid",
+            "Labels",
+            "Extra",
+            "Mode",
+            "class",
+            "Foo-Bar",
+            "2FA",
+            "hashCode",
+            "Builder"
+        };
+
+        /** The index in {@code NAMES} of a member name; -1 for a name the model does not know. */
+        private static int index(String name) {
+            return switch (name) {
+                case "Name" -> 0;
+                case "Password" -> 1;
+                case "Size" -> 2;
+                case "Grid" -> 3;
+                case "Labels" -> 4;
+                case "Extra" -> 5;
+                case "Mode" -> 6;
+                case "class" -> 7;
+                case "Foo-Bar" -> 8;
+                case "2FA" -> 9;
+                case "hashCode" -> 10;
+                case "Builder" -> 11;
+                default -> -1;
+            };
         }
     }
 

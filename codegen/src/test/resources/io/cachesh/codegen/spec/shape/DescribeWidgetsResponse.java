@@ -175,17 +175,37 @@ public final class DescribeWidgetsResponse {
         public static DescribeWidgetsResponse read(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!JsonMembers.startObject(p, ctxt, DescribeWidgetsResponse.class)) return null;
             Builder b = new Builder();
+            int next = 0;
             for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 p.nextToken();
-                switch (name) {
-                    case "TotalCount" -> b.totalCount(JsonMembers.int64(p, ctxt));
-                    case "WidgetSet" -> b.widgetSet(JsonMembers.list(p, ctxt, (p1, c1) -> Widget.JsonReader.read(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(Widget.class))));
-                    case "RequestId" -> b.requestId(JsonMembers.string(p, ctxt));
+                int i = next < NAMES.length && NAMES[next].equals(name) ? next : index(name);
+                if (i >= 0) next = i + 1;
+                switch (i) {
+                    case 0 -> b.totalCount(JsonMembers.int64(p, ctxt));
+                    case 1 -> b.widgetSet(JsonMembers.list(p, ctxt, (p1, c1) -> Widget.JsonReader.read(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(Widget.class))));
+                    case 2 -> b.requestId(JsonMembers.string(p, ctxt));
                     default -> p.skipChildren();
                 }
             }
             return b.build();
+        }
+
+        /** The wire names of the members, in model order (the order answers use). */
+        private static final String[] NAMES = {
+            "TotalCount",
+            "WidgetSet",
+            "RequestId"
+        };
+
+        /** The index in {@code NAMES} of a member name; -1 for a name the model does not know. */
+        private static int index(String name) {
+            return switch (name) {
+                case "TotalCount" -> 0;
+                case "WidgetSet" -> 1;
+                case "RequestId" -> 2;
+                default -> -1;
+            };
         }
     }
 }

@@ -121,15 +121,31 @@ public final class List {
         public static List read(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!JsonMembers.startObject(p, ctxt, List.class)) return null;
             Builder b = new Builder();
+            int next = 0;
             for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 p.nextToken();
-                switch (name) {
-                    case "Items" -> b.items(JsonMembers.list(p, ctxt, (p1, c1) -> JsonMembers.string(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(String.class))));
+                int i = next < NAMES.length && NAMES[next].equals(name) ? next : index(name);
+                if (i >= 0) next = i + 1;
+                switch (i) {
+                    case 0 -> b.items(JsonMembers.list(p, ctxt, (p1, c1) -> JsonMembers.string(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(String.class))));
                     default -> p.skipChildren();
                 }
             }
             return b.build();
+        }
+
+        /** The wire names of the members, in model order (the order answers use). */
+        private static final String[] NAMES = {
+            "Items"
+        };
+
+        /** The index in {@code NAMES} of a member name; -1 for a name the model does not know. */
+        private static int index(String name) {
+            return switch (name) {
+                case "Items" -> 0;
+                default -> -1;
+            };
         }
     }
 }

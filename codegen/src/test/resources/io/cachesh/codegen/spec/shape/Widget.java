@@ -259,20 +259,46 @@ public final class Widget {
         public static Widget read(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!JsonMembers.startObject(p, ctxt, Widget.class)) return null;
             Builder b = new Builder();
+            int next = 0;
             for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 p.nextToken();
-                switch (name) {
-                    case "WidgetId" -> b.widgetId(JsonMembers.string(p, ctxt));
-                    case "Status" -> b.status(JsonMembers.int64(p, ctxt));
-                    case "Tags" -> b.tags(JsonMembers.list(p, ctxt, (p1, c1) -> Tag.JsonReader.read(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(Tag.class))));
-                    case "Zones" -> b.zones(JsonMembers.list(p, ctxt, (p1, c1) -> JsonMembers.string(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(String.class))));
-                    case "Tag" -> b.tag(JsonMembers.string(p, ctxt));
-                    case "Ratio" -> b.ratio(JsonMembers.float64(p, ctxt));
+                int i = next < NAMES.length && NAMES[next].equals(name) ? next : index(name);
+                if (i >= 0) next = i + 1;
+                switch (i) {
+                    case 0 -> b.widgetId(JsonMembers.string(p, ctxt));
+                    case 1 -> b.status(JsonMembers.int64(p, ctxt));
+                    case 2 -> b.tags(JsonMembers.list(p, ctxt, (p1, c1) -> Tag.JsonReader.read(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(Tag.class))));
+                    case 3 -> b.zones(JsonMembers.list(p, ctxt, (p1, c1) -> JsonMembers.string(p1, c1), tf -> tf.constructCollectionType(java.util.List.class, tf.constructType(String.class))));
+                    case 4 -> b.tag(JsonMembers.string(p, ctxt));
+                    case 5 -> b.ratio(JsonMembers.float64(p, ctxt));
                     default -> p.skipChildren();
                 }
             }
             return b.build();
+        }
+
+        /** The wire names of the members, in model order (the order answers use). */
+        private static final String[] NAMES = {
+            "WidgetId",
+            "Status",
+            "Tags",
+            "Zones",
+            "Tag",
+            "Ratio"
+        };
+
+        /** The index in {@code NAMES} of a member name; -1 for a name the model does not know. */
+        private static int index(String name) {
+            return switch (name) {
+                case "WidgetId" -> 0;
+                case "Status" -> 1;
+                case "Tags" -> 2;
+                case "Zones" -> 3;
+                case "Tag" -> 4;
+                case "Ratio" -> 5;
+                default -> -1;
+            };
         }
     }
 
