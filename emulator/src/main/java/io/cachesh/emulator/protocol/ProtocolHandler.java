@@ -23,6 +23,11 @@ public interface ProtocolHandler {
      * vendor's error for a malformed request, {@code problem} in plain words. The connection is closed after it.
      */
     default HttpResponseData malformed(HttpRequestData request, String problem) {
+        return malformedJson(problem);
+    }
+
+    /** A malformed request's answer where no vendor's envelope applies: a JSON 400 naming the problem. */
+    static HttpResponseData malformedJson(String problem) {
         return HttpResponseData.json(400, Json.write(Json.object().put("error", "malformed request: " + problem)));
     }
 }

@@ -77,7 +77,7 @@ final class RequestRouter {
             LOG.log(System.Logger.Level.ERROR, "refusing a malformed request failed in "
                     + (handler == null ? "router" : handler.name()), e);
         }
-        return HttpResponseData.json(400, Json.write(Json.object().put("error", "malformed request: " + problem)));
+        return ProtocolHandler.malformedJson(problem);
     }
 
     private ProtocolHandler handlerOf(HttpRequestData request) {
