@@ -97,9 +97,7 @@ public final class CacheshSession implements AutoCloseable {
     /** Runs the unit's script; a unit of type declarations only has none (unless a class of it has a main). */
     private Object runUnit(CellClassLoader.Unit unit) {
         if (!Script.class.isAssignableFrom(unit.main()) && !hasMain(unit.main())) return null;
-        Script script = InvokerHelper.createScript(unit.main(), binding);
-        script.setBinding(binding);
-        return script.run();
+        return InvokerHelper.createScript(unit.main(), binding).run();
     }
 
     private static boolean hasMain(Class<?> type) {
